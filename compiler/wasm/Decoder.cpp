@@ -89,7 +89,8 @@ Status Decoder::decode() {
   const uint8_t *Skip;
   WASMC_TRY(R.readBytes(4, Skip));
   uint32_t Version;
-  if (!R.readFixed32(Version).ok() || Version != 1)
+  WASMC_TRY(R.readFixed32(Version));
+  if (Version != 1)
     return makeError(ErrorKind::Malformed, 4, "unknown binary version");
 
   unsigned LastRank = 0;
@@ -173,11 +174,10 @@ Status Decoder::readRefType(Reader &R, ValType &Out) {
 }
 
 Status Decoder::readLimits(Reader &R, Limits &Out) {
-  uint8_t Flags;
-  WASMC_TRY(R.readByte(Flags));
-  if (Flags > 1)
-    return makeError(ErrorKind::Malformed, R.offset() - 1,
-                     "integer too large: malformed limits flags");
+  // The flags are a one-bit LEB128 number: 0x80 continues it ("too long"),
+  // any bit above bit 0 makes it too large.
+  uint64_t Flags;
+  WASMC_TRY(R.readVarU1(Flags));
   uint32_t Min;
   WASMC_TRY(R.readU32(Min));
   Out.Min = Min;
@@ -207,7 +207,7 @@ Status Decoder::readGlobalType(Reader &R, GlobalType &Out) {
 
 Status Decoder::decodeTypes(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 3));
+  WASMC_TRY(R.readCount(N));
   if (N > limits::MaxTypes)
     return limitError(R, "types", limits::MaxTypes);
   M.Types.resize(N);
@@ -239,7 +239,7 @@ Status Decoder::decodeTypes(Reader &R) {
 
 Status Decoder::decodeImports(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 4));
+  WASMC_TRY(R.readCount(N));
   if (N > limits::MaxImports)
     return limitError(R, "imports", limits::MaxImports);
   M.Imports.resize(N);
@@ -286,7 +286,7 @@ Status Decoder::decodeImports(Reader &R) {
 
 Status Decoder::decodeExports(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 3));
+  WASMC_TRY(R.readCount(N));
   if (N > limits::MaxExports)
     return limitError(R, "exports", limits::MaxExports);
   M.Exports.resize(N);
@@ -319,7 +319,7 @@ Status Decoder::decodeFunctions(Reader &R) {
 
 Status Decoder::decodeTables(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 3));
+  WASMC_TRY(R.readCount(N));
   if (uint64_t(N) + M.NumImportedTables > limits::MaxTables)
     return limitError(R, "tables", limits::MaxTables);
   M.Tables.resize(N);
@@ -330,7 +330,7 @@ Status Decoder::decodeTables(Reader &R) {
 
 Status Decoder::decodeMemories(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 2));
+  WASMC_TRY(R.readCount(N));
   M.Memories.resize(N);
   for (MemoryType &T : M.Memories)
     WASMC_TRY(readLimits(R, T.Lim));
@@ -339,7 +339,7 @@ Status Decoder::decodeMemories(Reader &R) {
 
 Status Decoder::decodeGlobals(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 3));
+  WASMC_TRY(R.readCount(N));
   if (uint64_t(N) + M.NumImportedGlobals > limits::MaxGlobals)
     return limitError(R, "globals", limits::MaxGlobals);
   M.Globals.resize(N);
@@ -415,7 +415,7 @@ Status Decoder::readExprInits(Reader &R, ElemSegment &Seg) {
 // expressions instead of function indices.
 Status Decoder::decodeElements(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 2));
+  WASMC_TRY(R.readCount(N));
   if (N > limits::MaxElemSegments)
     return limitError(R, "element segments", limits::MaxElemSegments);
   M.Elems.resize(N);
@@ -460,7 +460,7 @@ Status Decoder::decodeElements(Reader &R) {
 
 Status Decoder::decodeCode(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 2));
+  WASMC_TRY(R.readCount(N));
   SawCodeSection = true;
   if (N != M.Functions.size())
     return R.error("function and code section have inconsistent lengths");
@@ -476,7 +476,7 @@ Status Decoder::decodeCode(Reader &R) {
     WASMC_TRY(R.readBytes(Size, BodyBytes));
     Reader B(BodyBytes, BodyBytes + Size, R.offset() - Size);
     uint32_t NumGroups;
-    WASMC_TRY(B.readCount(NumGroups, 2));
+    WASMC_TRY(B.readCount(NumGroups));
     F.Locals.resize(NumGroups);
     uint64_t Total = 0;
     for (LocalGroup &G : F.Locals) {
@@ -508,7 +508,7 @@ Status Decoder::decodeDataCount(Reader &R) {
 
 Status Decoder::decodeData(Reader &R) {
   uint32_t N;
-  WASMC_TRY(R.readCount(N, 2));
+  WASMC_TRY(R.readCount(N));
   SawDataSection = true;
   if (N > limits::MaxDataSegments)
     return limitError(R, "data segments", limits::MaxDataSegments);

@@ -50,7 +50,7 @@ const OpInfo &opInfo(Opcode Op) { return OpTable[static_cast<unsigned>(Op)]; }
 const SigInfo &sigInfo(Sig S) { return SigTable[static_cast<unsigned>(S)]; }
 
 bool lookupOpcode(uint8_t Prefix, uint32_t Code, Opcode &Out) {
-  if (Code >= 256)
+  if (Code >= 256 || (Prefix != 0 && Prefix != 0xfc && Prefix != 0xfd))
     return false;
   const auto &Table = Prefix == 0xfc   ? Lookup.Fc
                       : Prefix == 0xfd ? Lookup.Fd

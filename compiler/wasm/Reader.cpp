@@ -3,13 +3,6 @@
 
 namespace wasmc {
 
-Status Reader::readByte(uint8_t &Out) {
-  if (Pos == End)
-    return error("unexpected end");
-  Out = *Pos++;
-  return Status::success();
-}
-
 // Shared LEB128 decoder for widths up to 64 bits. The last permitted byte
 // holds Bits % 7 payload bits (7 if it divides); the bits above them must be
 // zero (unsigned) or copies of the payload's top bit (signed).
@@ -47,7 +40,7 @@ Status Reader::readLeb(unsigned Bits, bool Signed, uint64_t &Out) {
   return Status::success();
 }
 
-Status Reader::readU32(uint32_t &Out) {
+Status Reader::readU32Slow(uint32_t &Out) {
   uint64_t V;
   WASMC_TRY(readLeb(32, false, V));
   Out = uint32_t(V);

@@ -31,13 +31,27 @@ public:
   bool atEnd() const { return Pos == End; }
   const uint8_t *position() const { return Pos; }
 
-  Status readByte(uint8_t &Out);
-  Status readU32(uint32_t &Out);
+  Status readByte(uint8_t &Out) {
+    if (Pos == End)
+      return error("unexpected end");
+    Out = *Pos++;
+    return Status::success();
+  }
+  /// One-byte encodings (the common case) are decoded inline.
+  Status readU32(uint32_t &Out) {
+    if (Pos != End && *Pos < 0x80) {
+      Out = *Pos++;
+      return Status::success();
+    }
+    return readU32Slow(Out);
+  }
   Status readU64(uint64_t &Out);
   Status readS32(int32_t &Out);
   Status readS64(int64_t &Out);
   /// The signed 33-bit integer of block types.
   Status readS33(int64_t &Out);
+  /// A one-bit unsigned LEB128 number (the flags of limits).
+  Status readVarU1(uint64_t &Out) { return readLeb(1, false, Out); }
   Status readFixed32(uint32_t &Out);
   Status readFixed64(uint64_t &Out);
   /// Returns a pointer to the next N bytes and skips them.
@@ -45,7 +59,8 @@ public:
   /// A length-prefixed UTF-8 name.
   Status readName(std::string &Out);
   /// A vector length, checked against the bytes left assuming each element
-  /// takes at least MinElemBytes, so hostile counts never drive allocation.
+  /// takes at least MinElemBytes, so hostile counts never drive allocation
+  /// beyond a constant factor of the input size.
   Status readCount(uint32_t &Out, uint64_t MinElemBytes = 1);
 
   /// A Malformed error at the current offset.
@@ -54,6 +69,7 @@ public:
   }
 
 private:
+  Status readU32Slow(uint32_t &Out);
   Status readLeb(unsigned Bits, bool Signed, uint64_t &Out);
 
   const uint8_t *Begin;

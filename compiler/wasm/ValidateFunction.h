@@ -40,12 +40,12 @@ private:
   };
 
   Status validateInstr();
-  Status validateGeneric();
-  Status checkImmediate();
+  Status validateGeneric(const OpInfo &Info);
+  Status checkImmediate(ImmKind K);
   Status validateControl();
 
   Status blockSignature(Types &Params, Types &Results);
-  Status popVal(ValType &Out);
+  Status popAny(ValType &Out);
   Status popVal(ValType Expected);
   Status popVals(Types Expected);
   void pushVal(ValType T) { Vals.push_back(T); }
@@ -53,7 +53,10 @@ private:
   void pushCtrl(Opcode Kind, Types Params, Types Results);
   Status popCtrl(CtrlFrame &Out);
   void markUnreachable();
+  Status checkTopOfStack(Types Expected);
   Status label(uint32_t Depth, Types &Out);
+  void setLocals(const Function &F, Types Params);
+  Status localType(uint32_t Index, ValType &Out);
 
   Status requireMemory();
   Status requireTable(uint32_t TableIndex);
@@ -61,22 +64,30 @@ private:
   Status requireData(uint32_t DataIndex);
   Status requireLane(uint32_t Lane, unsigned Count);
 
-  WasmError invalid(std::string Message) const;
-  WasmError typeMismatch(ValType Expected, ValType Got) const;
-  WasmError syntaxError() const;
+  [[gnu::cold]] WasmError invalid(std::string Message) const;
+  [[gnu::cold]] WasmError typeMismatch(ValType Expected, ValType Got) const;
+  [[gnu::cold]] WasmError emptyStack(ValType Expected) const;
+  [[gnu::cold]] WasmError syntaxError() const;
 
   const Module &M;
   const std::vector<bool> &DeclaredFuncs;
   uint32_t FuncIndex = 0;
   Types FuncResults;
 
+  /// The locals (parameters first), either expanded into LocalTypes or,
+  /// when that would cost more than the body, as run-length Groups where
+  /// LocalEnds[G] is one past the last declared local of group G.
+  uint32_t NumLocals = 0;
+  std::vector<ValType> LocalTypes;
+  Types FuncParams;
+  const std::vector<LocalGroup> *Groups = nullptr;
+  std::vector<uint32_t> LocalEnds;
+
   Reader R{nullptr, nullptr};
   InstrReader IR{R};
   Instr I;
-  std::vector<ValType> Locals;
   std::vector<ValType> Vals;
   std::vector<CtrlFrame> Ctrls;
-  std::vector<ValType> BrTableScratch;
 };
 
 } // namespace wasmc
