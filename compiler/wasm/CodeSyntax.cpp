@@ -14,7 +14,7 @@ namespace wasmc {
 namespace {
 
 Status checkBodySyntax(const Module &M, const Function &F) {
-  Reader R(M.data(F.Body), M.data(F.Body) + F.Body.Size, F.Body.Offset);
+  Reader R = Reader::forPart(M.data(F.Body), M.data(F.Body) + F.Body.Size, F.Body.Offset);
   InstrReader IR(R);
   Instr I;
   // One entry per open block: true once an `if` has seen its `else`, or for

@@ -84,10 +84,10 @@ Status Decoder::decode() {
     return makeError(ErrorKind::Limit, 0, "module larger than 1 GiB");
   Reader R(B.data(), B.data() + B.size());
   static const uint8_t Magic[4] = {0x00, 0x61, 0x73, 0x6d};
-  if (B.size() < 4 || std::memcmp(B.data(), Magic, 4) != 0)
-    return R.error("magic header not detected");
-  const uint8_t *Skip;
-  WASMC_TRY(R.readBytes(4, Skip));
+  const uint8_t *MagicBytes;
+  WASMC_TRY(R.readBytes(4, MagicBytes));
+  if (std::memcmp(MagicBytes, Magic, 4) != 0)
+    return makeError(ErrorKind::Malformed, 0, "magic header not detected");
   uint32_t Version;
   WASMC_TRY(R.readFixed32(Version));
   if (Version != 1)
@@ -114,7 +114,7 @@ Status Decoder::decode() {
     }
     const uint8_t *Contents;
     WASMC_TRY(R.readBytes(Size, Contents));
-    Reader S(Contents, Contents + Size, R.offset() - Size);
+    Reader S = Reader::forPart(Contents, Contents + Size, R.offset() - Size);
     Status St = Id == CustomId ? decodeCustom(S, SectionOffset) : decodeSection(Id, S);
     if (!St.ok()) {
       WasmError E = St.takeError();
@@ -474,7 +474,7 @@ Status Decoder::decodeCode(Reader &R) {
                            std::to_string(limits::MaxFunctionBodySize) + " bytes");
     const uint8_t *BodyBytes;
     WASMC_TRY(R.readBytes(Size, BodyBytes));
-    Reader B(BodyBytes, BodyBytes + Size, R.offset() - Size);
+    Reader B = Reader::forPart(BodyBytes, BodyBytes + Size, R.offset() - Size);
     uint32_t NumGroups;
     WASMC_TRY(B.readCount(NumGroups));
     F.Locals.resize(NumGroups);

@@ -41,7 +41,7 @@ Status InstrReader::read(Instr &Out) {
   case ImmKind::Block: {
     uint8_t Peek;
     if (R.atEnd())
-      return R.error("unexpected end");
+      return R.endError();
     Peek = *R.position();
     if (Peek == 0x40) {
       WASMC_TRY(R.readByte(Peek));

@@ -12,7 +12,7 @@ Status Reader::readLeb(unsigned Bits, bool Signed, uint64_t &Out) {
   unsigned Shift = 0;
   for (unsigned I = 0;; ++I) {
     if (Pos == End)
-      return error(I == 0 ? "unexpected end" : "unexpected end of LEB128");
+      return endError();
     uint8_t Byte = *Pos++;
     if (I == MaxBytes - 1) {
       if (Byte & 0x80)
@@ -72,7 +72,7 @@ Status Reader::readS33(int64_t &Out) {
 
 Status Reader::readFixed32(uint32_t &Out) {
   if (remaining() < 4)
-    return error("unexpected end");
+    return endError();
   std::memcpy(&Out, Pos, 4); // Wasm is little-endian, as are our hosts.
   Pos += 4;
   return Status::success();
@@ -80,7 +80,7 @@ Status Reader::readFixed32(uint32_t &Out) {
 
 Status Reader::readFixed64(uint64_t &Out) {
   if (remaining() < 8)
-    return error("unexpected end");
+    return endError();
   std::memcpy(&Out, Pos, 8);
   Pos += 8;
   return Status::success();
@@ -88,7 +88,7 @@ Status Reader::readFixed64(uint64_t &Out) {
 
 Status Reader::readBytes(uint64_t N, const uint8_t *&Out) {
   if (N > remaining())
-    return error("unexpected end");
+    return endError();
   Out = Pos;
   Pos += N;
   return Status::success();
@@ -109,7 +109,7 @@ Status Reader::readName(std::string &Out) {
 Status Reader::readCount(uint32_t &Out, uint64_t MinElemBytes) {
   WASMC_TRY(readU32(Out));
   if (uint64_t(Out) * MinElemBytes > remaining())
-    return error(Pos == End ? "unexpected end" : "length out of bounds");
+    return Pos == End ? endError() : error("length out of bounds");
   return Status::success();
 }
 

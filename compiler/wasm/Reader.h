@@ -26,6 +26,19 @@ public:
   Reader(const uint8_t *Begin, const uint8_t *End, uint64_t BaseOffset = 0)
       : Begin(Begin), Pos(Begin), End(End), BaseOffset(BaseOffset) {}
 
+  /// A reader of a section or function body: running out of bytes there is
+  /// "unexpected end of section or function" in the spec's words, while
+  /// running out of the module itself is "unexpected end".
+  static Reader forPart(const uint8_t *Begin, const uint8_t *End,
+                        uint64_t BaseOffset) {
+    Reader R(Begin, End, BaseOffset);
+    R.EndMessage = "unexpected end of section or function";
+    return R;
+  }
+
+  /// The error for reading past the end.
+  WasmError endError() const { return error(EndMessage); }
+
   uint64_t offset() const { return BaseOffset + uint64_t(Pos - Begin); }
   size_t remaining() const { return size_t(End - Pos); }
   bool atEnd() const { return Pos == End; }
@@ -33,7 +46,7 @@ public:
 
   Status readByte(uint8_t &Out) {
     if (Pos == End)
-      return error("unexpected end");
+      return endError();
     Out = *Pos++;
     return Status::success();
   }
@@ -76,6 +89,7 @@ private:
   const uint8_t *Pos;
   const uint8_t *End;
   uint64_t BaseOffset;
+  const char *EndMessage = "unexpected end";
 };
 
 /// True if [Data, Data+Size) is well-formed UTF-8 (no overlongs, no

@@ -596,7 +596,7 @@ Status FunctionValidator::validate(uint32_t DefIndex) {
 
   Vals.clear();
   Ctrls.clear();
-  R = Reader(M.data(F.Body), M.data(F.Body) + F.Body.Size, F.Body.Offset);
+  R = Reader::forPart(M.data(F.Body), M.data(F.Body) + F.Body.Size, F.Body.Offset);
   I = Instr();
   I.Offset = F.Body.Offset;
   // The body is the function's outermost block; its label is the results.

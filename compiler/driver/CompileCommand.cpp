@@ -1,0 +1,257 @@
+//===--- CompileCommand.cpp - wasmc [compile] FILE -o OUT -----------------===//
+//
+/// \file
+/// The compiler pipeline end to end: read (.wasm or .wat), decode and
+/// validate, lower to LLVM IR, optimize, emit, and for executables link
+/// with runtime-lib through lld. Output is all-or-nothing: everything is
+/// written to a temporary file next to OUT and renamed over it only when
+/// complete, so a failed run never leaves a half-written OUT behind.
+/// `wasmc FILE ...` without a subcommand means `wasmc compile FILE ...`
+/// (see withImplicitCompile).
+//
+//===----------------------------------------------------------------------===//
+#include "Diagnostics.h"
+#include "Subcommand.h"
+
+#include "codegen/Codegen.h"
+#include "link/Link.h"
+#include "lower/LowerError.h"
+#include "lower/ModuleLowering.h"
+#include "text/ModuleFile.h"
+#include "wasm/Validator.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace wasmc::driver {
+
+namespace {
+
+struct CompileOptions {
+  std::string Input;
+  std::string Output; ///< empty: derived from Input and Emit
+  unsigned OptLevel = 2;
+  std::string Bounds = "guard";
+  std::string Triple; ///< empty: the host
+  std::string Emit = "exe";
+};
+
+/// One line on stderr, "wasmc: WHAT: MESSAGE"; returns ExitFailure.
+int fail(const std::string &What, const std::string &Message) {
+  std::fprintf(stderr, "wasmc: %s: %s\n", What.c_str(), Message.c_str());
+  return ExitFailure;
+}
+
+/// Reports an error of the LLVM side (lowering, codegen, linking); a
+/// lowering error keeps its WasmError form (kind, offset, spec phrase).
+int failLlvm(const std::string &File, llvm::Error E) {
+  llvm::handleAllErrors(
+      std::move(E),
+      [&](const lower::WasmErrorInfo &W) { reportError(File, W.error()); },
+      [&](const llvm::ErrorInfoBase &B) { fail(File, B.message()); });
+  return ExitFailure;
+}
+
+std::string defaultOutput(const CompileOptions &O) {
+  llvm::SmallString<256> Path(llvm::sys::path::filename(O.Input));
+  llvm::sys::path::replace_extension(Path, "");
+  if (O.Emit == "obj")
+    Path += ".o";
+  else if (O.Emit == "llvm")
+    Path += ".ll";
+  else if (O.Emit == "asm")
+    Path += ".s";
+  else if (Path.empty() || Path == O.Input)
+    Path = "a.out"; // an input without extension would be overwritten
+  return std::string(Path);
+}
+
+/// The runtime archive: $WASMC_RUNTIME_LIB, else lib/libwasmc-runtime.a
+/// next to the bin/ directory this wasmc runs from (the build and install
+/// layouts agree on that).
+std::string runtimeLibraryPath() {
+  if (const char *Env = std::getenv("WASMC_RUNTIME_LIB"); Env && *Env)
+    return Env;
+  std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  llvm::SmallString<256> Path(llvm::sys::path::parent_path(Exe));
+  llvm::sys::path::append(Path, "..", "lib", "libwasmc-runtime.a");
+  return std::string(Path);
+}
+
+/// A new unique file in OUT's directory, so that the final rename stays
+/// within one file system and is atomic.
+llvm::Expected<std::string> temporaryNextTo(const std::string &Out) {
+  llvm::SmallString<256> Model(Out);
+  Model += ".tmp-%%%%%%";
+  int FD;
+  llvm::SmallString<256> Path;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Path))
+    return llvm::createStringError(EC, "cannot create a file next to %s: %s", Out.c_str(),
+                                   EC.message().c_str());
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  return std::string(Path);
+}
+
+llvm::Error writeFile(const std::string &Path, llvm::StringRef Bytes) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+  if (!EC) {
+    OS << Bytes;
+    OS.close();
+    EC = OS.error();
+  }
+  if (EC)
+    return llvm::createStringError(EC, "cannot write %s: %s", Path.c_str(),
+                                   EC.message().c_str());
+  return llvm::Error::success();
+}
+
+/// Moves the finished Tmp over Out; executables become rwx for the user
+/// and rx for everyone else, like a linker's output.
+llvm::Error publish(const std::string &Tmp, const std::string &Out, bool Executable) {
+  if (Executable)
+    if (std::error_code EC = llvm::sys::fs::setPermissions(
+            Tmp, llvm::sys::fs::all_read | llvm::sys::fs::all_exe | llvm::sys::fs::owner_write))
+      return llvm::createStringError(EC, "cannot make %s executable: %s", Tmp.c_str(),
+                                     EC.message().c_str());
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Out))
+    return llvm::createStringError(EC, "cannot write %s: %s", Out.c_str(),
+                                   EC.message().c_str());
+  return llvm::Error::success();
+}
+
+/// Links Object (bytes) with the runtime into the file Tmp.
+llvm::Error linkExecutable(llvm::StringRef Object, const std::string &Runtime,
+                           const std::string &Tmp) {
+  llvm::SmallString<256> ObjPath;
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile("wasmc", "o", ObjPath))
+    return llvm::createStringError(EC, "cannot create a temporary object file: %s",
+                                   EC.message().c_str());
+  llvm::FileRemover RemoveObj(ObjPath);
+  if (llvm::Error E = writeFile(std::string(ObjPath), Object))
+    return E;
+  link::LinkJob Job;
+  Job.Objects = {std::string(ObjPath)};
+  Job.Archives = {Runtime};
+  Job.Output = Tmp;
+  Job.Kind = link::OutputKind::StaticExecutable;
+  return link::linkWithLld(Job);
+}
+
+int runCompile(CompileOptions O) {
+  if (O.Output.empty())
+    O.Output = defaultOutput(O);
+  bool Exe = O.Emit == "exe";
+
+  // Executables link the host's C library and runtime-lib, which exist
+  // for the host only.
+  if (Exe && !O.Triple.empty() &&
+      llvm::Triple::normalize(O.Triple) !=
+          llvm::Triple::normalize(llvm::sys::getDefaultTargetTriple()))
+    return fail(O.Input, "--target " + O.Triple +
+                             " needs --emit=obj, llvm or asm: executables are "
+                             "linked for the host only");
+  std::string Runtime;
+  if (Exe) {
+    Runtime = runtimeLibraryPath();
+    if (!llvm::sys::fs::exists(Runtime))
+      return fail(Runtime, "runtime library not found (set WASMC_RUNTIME_LIB)");
+  }
+
+  Result<std::vector<uint8_t>> Bytes = readModuleFile(O.Input);
+  if (!Bytes) {
+    reportError(O.Input, Bytes.error());
+    return ExitFailure;
+  }
+  Result<ValidatedModule> VM = loadModule(Bytes.take());
+  if (!VM) {
+    reportError(O.Input, VM.error());
+    return ExitFailure;
+  }
+
+  auto TM = codegen::createTargetMachine({O.Triple, O.OptLevel, /*PIC=*/false});
+  if (!TM)
+    return failLlvm(O.Input, TM.takeError());
+  llvm::LLVMContext Ctx;
+  lower::LowerOptions LO;
+  LO.Bounds = O.Bounds == "explicit" ? lower::BoundsMode::Explicit : lower::BoundsMode::Guard;
+  auto M = lower::lowerModule(*VM, Ctx, **TM, LO);
+  if (!M)
+    return failLlvm(O.Input, M.takeError());
+  codegen::optimizeModule(**M, **TM, O.OptLevel);
+
+  std::string Contents;
+  if (O.Emit == "llvm") {
+    llvm::raw_string_ostream OS(Contents);
+    (*M)->print(OS, nullptr);
+  } else {
+    auto Code = codegen::emitCode(**M, **TM,
+                                  O.Emit == "asm" ? llvm::CodeGenFileType::AssemblyFile
+                                                  : llvm::CodeGenFileType::ObjectFile);
+    if (!Code)
+      return failLlvm(O.Input, Code.takeError());
+    Contents.assign(Code->data(), Code->size());
+  }
+
+  auto Tmp = temporaryNextTo(O.Output);
+  if (!Tmp)
+    return failLlvm(O.Output, Tmp.takeError());
+  llvm::FileRemover RemoveTmp(*Tmp); // a no-op once it is renamed
+  llvm::Error E = Exe ? linkExecutable(Contents, Runtime, *Tmp) : writeFile(*Tmp, Contents);
+  if (!E)
+    E = publish(*Tmp, O.Output, Exe);
+  if (E)
+    return failLlvm(O.Input, std::move(E));
+  return 0;
+}
+
+} // namespace
+
+Subcommand addCompileCommand(CLI::App &App) {
+  auto O = std::make_shared<CompileOptions>();
+  CLI::App *Cmd = App.add_subcommand(
+      "compile", "Compile a module (.wasm or .wat) to a native executable (the "
+                 "default command: `wasmc FILE -o OUT`)");
+  Cmd->add_option("FILE", O->Input, "Module file")->required();
+  Cmd->add_option("-o,--output", O->Output,
+                  "Output file (default: FILE without extension, or with .o/.ll/.s)");
+  Cmd->add_option("-O", O->OptLevel, "Optimization level 0-3 (default 2), as -O0..-O3")
+      ->check(CLI::Range(0u, 3u));
+  Cmd->add_option("--bounds-checks", O->Bounds,
+                  "guard (default: guard pages, 64-bit hosts) or explicit "
+                  "(a compare before every access)")
+      ->check(CLI::IsMember({"guard", "explicit"}));
+  Cmd->add_option("--target", O->Triple, "Target triple (default: the host)");
+  Cmd->add_option("--emit", O->Emit,
+                  "exe (default: linked static executable), obj, llvm (IR text) or asm")
+      ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
+  return {Cmd, [O] { return runCompile(*O); }};
+}
+
+std::vector<const char *> withImplicitCompile(const CLI::App &App, int Argc,
+                                              const char *const *Argv) {
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Argc < 2)
+    return Args;
+  std::string First = Argv[1];
+  if (First == "-h" || First == "--help" || First == "--version")
+    return Args;
+  auto Named = App.get_subcommands(
+      [&](const CLI::App *Sub) { return Sub->check_name(First); });
+  if (Named.empty())
+    Args.insert(Args.begin() + 1, "compile");
+  return Args;
+}
+
+} // namespace wasmc::driver
