@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The README's first command: builds wasmc and runs it on the bundled example.
+# The README's first command: builds wasmc, compiles the bundled example to a
+# native executable and runs it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/build.sh"
-wasmc="$root/build/bin/wasmc"
-example="$root/examples/hello-compute.wat"
-echo "== wasmc validate examples/hello-compute.wat"
-"$wasmc" validate "$example" && echo "valid"
-echo "== wasmc inspect examples/hello-compute.wat"
-"$wasmc" inspect "$example"
+build="${WASMC_BUILD_DIR:-$root/build}"
+wasmc="$build/bin/wasmc"
+mkdir -p "$build/examples"
+exe="$build/examples/hello-compute"
+echo "== wasmc examples/hello-compute.wat -o ${exe#$root/}"
+"$wasmc" "$root/examples/hello-compute.wat" -o "$exe"
+echo "== echo 'hello, compute' | ${exe#$root/}"
+echo 'hello, compute' | "$exe"

@@ -47,8 +47,11 @@ struct CompileOptions {
   std::string Emit = "exe";
 };
 
-/// One line on stderr, "wasmc: WHAT: MESSAGE"; returns ExitFailure.
-int fail(const std::string &What, const std::string &Message) {
+/// One line on stderr, "wasmc: WHAT: MESSAGE"; returns ExitFailure. Lines
+/// of multi-line messages (lld's) are joined with "; ".
+int fail(const std::string &What, std::string Message) {
+  for (size_t Pos; (Pos = Message.find('\n')) != std::string::npos;)
+    Message.replace(Pos, 1, "; ");
   std::fprintf(stderr, "wasmc: %s: %s\n", What.c_str(), Message.c_str());
   return ExitFailure;
 }
@@ -97,8 +100,7 @@ llvm::Expected<std::string> temporaryNextTo(const std::string &Out) {
   int FD;
   llvm::SmallString<256> Path;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Path))
-    return llvm::createStringError(EC, "cannot create a file next to %s: %s", Out.c_str(),
-                                   EC.message().c_str());
+    return llvm::createStringError(EC, "cannot create output: %s", EC.message().c_str());
   llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   return std::string(Path);
 }
@@ -204,6 +206,11 @@ int runCompile(CompileOptions O) {
     Contents.assign(Code->data(), Code->size());
   }
 
+  if (O.Output == "-" && !Exe) {
+    llvm::outs() << Contents;
+    llvm::outs().flush();
+    return 0;
+  }
   auto Tmp = temporaryNextTo(O.Output);
   if (!Tmp)
     return failLlvm(O.Output, Tmp.takeError());
@@ -225,7 +232,8 @@ Subcommand addCompileCommand(CLI::App &App) {
                  "default command: `wasmc FILE -o OUT`)");
   Cmd->add_option("FILE", O->Input, "Module file")->required();
   Cmd->add_option("-o,--output", O->Output,
-                  "Output file (default: FILE without extension, or with .o/.ll/.s)");
+                  "Output file (default: FILE without extension, or with .o/.ll/.s); "
+                  "- is stdout for --emit=obj, llvm and asm");
   Cmd->add_option("-O", O->OptLevel, "Optimization level 0-3 (default 2), as -O0..-O3")
       ->check(CLI::Range(0u, 3u));
   Cmd->add_option("--bounds-checks", O->Bounds,

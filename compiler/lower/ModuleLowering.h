@@ -1,0 +1,53 @@
+//===--- ModuleLowering.h - ValidatedModule to LLVM IR --------------------===//
+//
+/// \file
+/// The lowering's public interface. lowerModule turns a validated Wasm
+/// module into an llvm::Module that defines
+///   - one internal function per defined Wasm function, with the native
+///     signature `results f(rt_instance *inst, params...)` of abi.h,
+///   - one internal invoke trampoline per function type of a defined
+///     function (`void invoke(const void *code, rt_instance *, rt_value *)`),
+///   - the external constant `wasmc_module_info` (an rt_module_info) that
+///     describes the module to the runtime, which instantiates from it,
+/// and references `rt_abi_v<RT_ABI_VERSION>` so that linking against a
+/// runtime of another ABI version fails. SIMD (v128) is not supported yet.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "wasm/Validator.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <memory>
+
+namespace wasmc::lower {
+
+/// How memory accesses are kept inside linear memory (see BoundsCheck.cpp).
+enum class BoundsMode {
+  /// No checks: the runtime reserves 8 GiB plus a guard region behind each
+  /// memory's base, so any i32 index + u32 offset faults in the reservation.
+  Guard,
+  /// An explicit compare against the memory's current size before each
+  /// access; exact Wasm semantics on any host.
+  Explicit,
+};
+
+struct LowerOptions {
+  BoundsMode Bounds = BoundsMode::Guard;
+};
+
+/// The symbol of the rt_module_info constant in the produced module.
+inline constexpr const char *ModuleInfoSymbol = "wasmc_module_info";
+
+/// Lowers VM into a new llvm::Module in Ctx, with TM's triple and data
+/// layout. Errors are WasmErrorInfo (LowerError.h): Unsupported for SIMD,
+/// Internal for bugs. The produced module passes llvm::verifyModule.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+lowerModule(const wasmc::ValidatedModule &VM, llvm::LLVMContext &Ctx,
+            const llvm::TargetMachine &TM, const LowerOptions &Opts);
+
+} // namespace wasmc::lower

@@ -1,0 +1,3 @@
+(module
+  (func $boom unreachable)
+  (func (export "_start") (call $boom)))
