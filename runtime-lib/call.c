@@ -62,6 +62,7 @@ uint32_t rt_call(const rt_funcref *f, rt_value *vals, rt_trap_info *out) {
   frame.info.code = RT_TRAP_NONE;
   frame.info.func_index = UINT32_MAX;
   frame.info.inst = NULL;
+  frame.info.detail = -1;
 
   /* Neither is written after sigsetjmp, so both are intact after a jump. */
   rt_context *const ctx = f->inst ? f->inst->ctx : NULL;

@@ -2,8 +2,10 @@
  *
  * \file
  * Instantiates the one module compiled into the executable (the constant
- * `wasmc_module_info` the lowering emits) with the minimal WASI host, runs
- * it, and maps the outcome to the process exit status:
+ * `wasmc_module_info` the lowering emits) with the WASI host (wasi-host,
+ * through wasi_imports.h: the process's stdio as fds 0-2, its arguments,
+ * an empty environment), runs it, and maps the outcome to the process exit
+ * status:
  *
  *   0          _start returned, or compute returned 0
  *   N          the program called proc_exit(N) (the OS keeps N & 255)
@@ -12,8 +14,8 @@
  *   100 + T    trap T (rt_trap_code: 101 unreachable, 102 out of bounds
  *              memory access, ..., 111 call stack exhausted), after
  *              "wasmc: trap: MESSAGE in function NAME" on stderr
- *   99         the module could not start: an import other than the
- *              minimal WASI, an incompatible import type, out of memory,
+ *   99         the module could not start: an import other than a
+ *              preview1 function, an incompatible import type, out of memory,
  *              or no `_start`/`compute` export and no start function
  *
  * Statuses stay below 128 so that a trap is never mistaken for death by a
@@ -24,8 +26,10 @@
  *
  *===----------------------------------------------------------------------===*/
 #include "rt/runtime.h"
-#include "wasi_min.h"
+#include "wasi/host.h"
+#include "wasi_imports.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,9 +65,15 @@ static int has_type(const rt_funcref *f, uint32_t params, uint32_t results, cons
 
 int main(int argc, char **argv) {
   const rt_module_info *info = &wasmc_module_info;
-  static wasi_min_host host;
+  static wasi_ctx wasi;
   static rt_context ctx;
-  wasi_min_init(&host, argc, argv);
+  wasi_ctx_init(&wasi);
+  wasi_ctx_inherit_stdio(&wasi);
+  if (wasi_ctx_set_args(&wasi, (uint32_t)argc, (const char *const *)argv) != WASI_ERRNO_SUCCESS)
+    return startup_failure("arguments too long for a 32-bit guest");
+  /* A write to a closed pipe must reach the guest as fd_write's EPIPE, as
+   * WASI specifies, not kill the process with a signal. */
+  signal(SIGPIPE, SIG_IGN);
 
   rt_extern *imports = calloc(info->num_imports + 1, sizeof *imports);
   rt_funcref *templates = calloc(info->num_imports + 1, sizeof *templates);
@@ -71,7 +81,10 @@ int main(int argc, char **argv) {
     return startup_failure("out of memory");
   for (uint32_t i = 0; i < info->num_imports; ++i) {
     const rt_import *imp = &info->imports[i];
-    if (!wasi_min_resolve(info, imp, &templates[i])) {
+    int found = rt_wasi_resolve(imp, &templates[i]);
+    if (found < 0)
+      return startup_failure("out of memory");
+    if (found == 0) {
       fprintf(stderr, "wasmc: unknown import: %.*s.%.*s\n", (int)imp->module.len,
               imp->module.data, (int)imp->name.len, imp->name.data);
       return EXIT_STARTUP_FAILURE;
@@ -82,7 +95,7 @@ int main(int argc, char **argv) {
 
   rt_instance *inst;
   rt_error err;
-  rt_status st = rt_instantiate(info, imports, &ctx, &host, &inst, &err);
+  rt_status st = rt_instantiate(info, imports, &ctx, &wasi, &inst, &err);
   if (st == RT_ERR_TRAP)
     return report_trap(inst, err.trap, err.func_index);
   if (st != RT_OK)

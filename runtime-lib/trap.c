@@ -25,7 +25,8 @@ _Thread_local rt_call_frame *rt_current_frame __attribute__((tls_model("initial-
 
 //===--- rt_trap -------------------------------------------------------------===//
 
-void rt_trap(rt_instance *inst, uint32_t code, uint32_t func_index) {
+static RT_NORETURN void trap_with(rt_instance *inst, uint32_t code, uint32_t func_index,
+                                  int64_t detail) {
   rt_call_frame *frame = rt_current_frame;
   if (!frame) {
     /* Generated code only runs under rt_call, so this is a host bug. */
@@ -36,7 +37,16 @@ void rt_trap(rt_instance *inst, uint32_t code, uint32_t func_index) {
   frame->info.code = code;
   frame->info.func_index = func_index;
   frame->info.inst = inst;
+  frame->info.detail = detail;
   siglongjmp(frame->jump, 1);
+}
+
+void rt_trap(rt_instance *inst, uint32_t code, uint32_t func_index) {
+  trap_with(inst, code, func_index, -1);
+}
+
+void rt_trap_detail(rt_instance *inst, uint32_t code, uint32_t func_index, uint32_t detail) {
+  trap_with(inst, code, func_index, detail);
 }
 
 //===--- Registry of guard reservations ------------------------------------===//
@@ -141,6 +151,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc) {
     frame->info.code = RT_TRAP_MEMORY_OOB;
     frame->info.func_index = function_at(frame->entry_inst, fault_pc(uc));
     frame->info.inst = frame->info.func_index == UINT32_MAX ? NULL : frame->entry_inst;
+    frame->info.detail = -1;
     /* rt_call's sigsetjmp saved the signal mask, so this also unblocks the
      * signal that the kernel blocked for the handler. */
     siglongjmp(frame->jump, 1);

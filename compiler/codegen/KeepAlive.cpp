@@ -4,6 +4,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/Local.h"
 
 namespace wasmc::codegen {
 
@@ -31,13 +32,21 @@ bool resolveKeepAlives(llvm::Function &F) {
   for (llvm::CallInst *Call : Calls) {
     llvm::Value *V = Call->getArgOperand(0);
     Call->eraseFromParent();
-    // Other uses keep the value, and so the load, alive.
-    if (!V->use_empty())
+    // A keepalive of anything but a load (a value the optimizer already
+    // folded) guards nothing that can trap.
+    auto *Load = llvm::dyn_cast<llvm::LoadInst>(V);
+    if (!Load)
       continue;
-    if (auto *Load = llvm::dyn_cast<llvm::LoadInst>(V))
-      Load->setVolatile(true);
-    // A keepalive of anything else (a value the optimizer already folded)
-    // guards nothing that can trap.
+    // Users that are dead themselves do not keep the load: at -O0 nothing
+    // has deleted them yet (the zext of a dropped i32.load8_u), and
+    // instruction selection would drop them together with the load. The
+    // load is volatile while they go, so that it is not deleted with them.
+    Load->setVolatile(true);
+    for (llvm::User *U : llvm::make_early_inc_range(Load->users()))
+      llvm::RecursivelyDeleteTriviallyDeadInstructions(U);
+    // Live users keep the value, and so the load, alive.
+    if (!Load->use_empty())
+      Load->setVolatile(false);
   }
   return !Calls.empty();
 }

@@ -27,6 +27,7 @@ struct Subcommand {
 Subcommand addValidateCommand(CLI::App &App);
 Subcommand addInspectCommand(CLI::App &App);
 Subcommand addCompileCommand(CLI::App &App);
+Subcommand addRunCommand(CLI::App &App);
 
 /// Argv with "compile" inserted when the first argument names no
 /// subcommand, so that `wasmc FILE -o OUT` means `wasmc compile FILE -o OUT`.

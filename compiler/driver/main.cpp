@@ -27,6 +27,7 @@ int main(int Argc, char **Argv) {
       addValidateCommand(App),
       addInspectCommand(App),
       addCompileCommand(App),
+      addRunCommand(App),
   };
 
   try {

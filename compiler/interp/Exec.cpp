@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <string>
 #include <tuple>
 
 namespace wasmc::interp {
@@ -261,7 +262,7 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
 
   FuncInst *Callee = &Entry;
   rt_trap_code TrapCode = RT_TRAP_NONE;
-  Trap HostTrap;
+  Trap HostTrap; // a trap with its own message (host calls, element index)
 
   goto Call;
 
@@ -347,7 +348,10 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
     }
     Callee = slotFunc(Table->slots()[Index]);
     if (!Callee) {
-      TrapCode = RT_TRAP_UNINITIALIZED_ELEMENT;
+      // The spec interpreter names the element ("uninitialized element 2")
+      // and bulk.wast asserts that wording, so this trap carries its index.
+      HostTrap = Trap(RT_TRAP_UNINITIALIZED_ELEMENT,
+                      "uninitialized element " + std::to_string(Index));
       goto Trapped;
     }
     if (Callee->TypeId != TypeId) {

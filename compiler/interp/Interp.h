@@ -21,10 +21,7 @@
 ///
 /// Semantics are Wasm 2.0 without SIMD (modules using v128 fail to
 /// instantiate with ErrorKind::Unsupported). Traps carry an rt_trap_code
-/// and the spec's message, the same codes compiled code reports. One trap
-/// message differs from the spec interpreter's wording, because abi.h has
-/// no code for it: call_indirect past the end of its table reports
-/// "out of bounds table access" (spec: "undefined element").
+/// and the spec's message, the same codes compiled code reports.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

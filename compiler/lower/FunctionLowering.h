@@ -65,6 +65,9 @@ public:
   BoundsMode boundsMode() const { return LC.Opts.Bounds; }
   void trapIf(llvm::Value *Cond, rt_trap_code Code) { Traps.trapIf(B, Cond, Code); }
   void trapIfNonZero(llvm::Value *Code) { Traps.trapIfNonZero(B, Code); }
+  void trapIfWithDetail(llvm::Value *Cond, rt_trap_code Code, llvm::Value *Detail) {
+    Traps.trapIfWithDetail(B, Cond, Code, Detail);
+  }
 
   /// Loads pointer field Field of the instance (fixed after instantiation).
   llvm::Value *instanceField(AbiTypes::InstanceField Field);
@@ -102,6 +105,14 @@ private:
   void compareFloat(llvm::CmpInst::Predicate P);
   void unaryIntrinsic(llvm::Intrinsic::ID ID);
   void binaryIntrinsic(llvm::Intrinsic::ID ID);
+
+  // Float operators that must quiet a signalling NaN operand, which LLVM's
+  // IR semantics do not promise (see LowerNumeric.cpp).
+  void floatArith(llvm::Instruction::BinaryOps Op);
+  void floatMinMax(llvm::Intrinsic::ID ID);
+  /// X through llvm.arithmetic.fence: the same value, which no fold sees
+  /// through, at no cost in machine code.
+  llvm::Value *opaque(llvm::Value *X);
 
   // Integer operators whose Wasm semantics differ from LLVM's instruction.
   void divide(bool Signed);

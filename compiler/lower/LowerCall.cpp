@@ -61,7 +61,8 @@ void FunctionLowering::lowerCallIndirect(const Instr &I) {
   Value *Addr = tableElemAddress(table(I.Index2), Index, RT_TRAP_UNDEFINED_ELEMENT);
   llvm::LoadInst *Ref = B.CreateLoad(LC.Abi.Ptr, Addr);
   Ref->setMetadata(llvm::LLVMContext::MD_tbaa, LC.Tbaa.TableElems);
-  trapIf(B.CreateIsNull(Ref), RT_TRAP_UNINITIALIZED_ELEMENT);
+  // The spec's message names the element: "uninitialized element 2".
+  trapIfWithDetail(B.CreateIsNull(Ref), RT_TRAP_UNINITIALIZED_ELEMENT, Index);
   // Type ids are canonical across instances: equal ids mean structurally
   // equal function types, which is the spec's call_indirect check.
   Value *Actual = loadField(Ref, LC.Abi.Funcref, AbiTypes::FuncrefTypeId,

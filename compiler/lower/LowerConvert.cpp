@@ -107,7 +107,15 @@ void FunctionLowering::lowerF64ConvertI32S(const Instr &) { cast(Instruction::SI
 void FunctionLowering::lowerF64ConvertI32U(const Instr &) { cast(Instruction::UIToFP, F64Ty); }
 void FunctionLowering::lowerF64ConvertI64S(const Instr &) { cast(Instruction::SIToFP, F64Ty); }
 void FunctionLowering::lowerF64ConvertI64U(const Instr &) { cast(Instruction::UIToFP, F64Ty); }
-void FunctionLowering::lowerF32DemoteF64(const Instr &) { cast(Instruction::FPTrunc, F32Ty); }
+void FunctionLowering::lowerF32DemoteF64(const Instr &) {
+  unary([&](Value *X) {
+    // LLVM folds demote(promote(x)) to x, which would leave a signalling
+    // NaN x unquieted (see LowerNumeric.cpp); the fence keeps both.
+    if (llvm::isa<llvm::FPExtInst>(X))
+      X = opaque(X);
+    return B.CreateFPTrunc(X, F32Ty);
+  });
+}
 void FunctionLowering::lowerF64PromoteF32(const Instr &) { cast(Instruction::FPExt, F64Ty); }
 void FunctionLowering::lowerI32ReinterpretF32(const Instr &) { cast(Instruction::BitCast, LC.Abi.I32); }
 void FunctionLowering::lowerI64ReinterpretF64(const Instr &) { cast(Instruction::BitCast, LC.Abi.I64); }

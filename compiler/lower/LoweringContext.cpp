@@ -85,9 +85,12 @@ void LoweringContext::declareRuntime() {
     return C;
   };
   Rt.Trap = Declare("rt_trap", Void, {P, I32, I32});
-  auto *TrapFn = llvm::cast<llvm::Function>(Rt.Trap.getCallee());
-  TrapFn->addFnAttr(Attribute::NoReturn);
-  TrapFn->addFnAttr(Attribute::Cold);
+  Rt.TrapDetail = Declare("rt_trap_detail", Void, {P, I32, I32, I32});
+  for (llvm::FunctionCallee T : {Rt.Trap, Rt.TrapDetail}) {
+    auto *TrapFn = llvm::cast<llvm::Function>(T.getCallee());
+    TrapFn->addFnAttr(Attribute::NoReturn);
+    TrapFn->addFnAttr(Attribute::Cold);
+  }
   Rt.MemoryGrow = Declare("rt_memory_grow", I32, {P, I32, I32});
   Rt.MemoryFill = Declare("rt_memory_fill", I32, {P, I32, I32, I32, I32});
   Rt.MemoryCopy = Declare("rt_memory_copy", I32, {P, I32, I32, I32, I32, I32});

@@ -39,7 +39,7 @@ struct TbaaTags {
 
 /// The runtime entry points of abi.h.
 struct RuntimeFunctions {
-  llvm::FunctionCallee Trap;
+  llvm::FunctionCallee Trap, TrapDetail;
   llvm::FunctionCallee MemoryGrow, MemoryFill, MemoryCopy, MemoryInit, DataDrop;
   llvm::FunctionCallee TableGrow, TableFill, TableCopy, TableInit, ElemDrop;
 };

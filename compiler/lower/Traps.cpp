@@ -39,6 +39,25 @@ void TrapEmitter::trapIf(llvm::IRBuilder<> &B, llvm::Value *Cond,
   B.SetInsertPoint(Cont);
 }
 
+void TrapEmitter::trapIfWithDetail(llvm::IRBuilder<> &B, llvm::Value *Cond,
+                                   rt_trap_code Code, llvm::Value *Detail) {
+  llvm::BasicBlock *&BB = DetailBlocks[Code];
+  if (!BB) {
+    BB = llvm::BasicBlock::Create(LC.Ctx, "trap.detail");
+    llvm::IRBuilder<> TB(BB);
+    Details[Code] = TB.CreatePHI(LC.Abi.I32, 2, "detail");
+    llvm::CallInst *Call =
+        TB.CreateCall(LC.Rt.TrapDetail, {Fn.getArg(0), TB.getInt32(Code),
+                                         TB.getInt32(FuncIndex), Details[Code]});
+    Call->setDoesNotReturn();
+    TB.CreateUnreachable();
+  }
+  Details[Code]->addIncoming(Detail, B.GetInsertBlock());
+  llvm::BasicBlock *Cont = llvm::BasicBlock::Create(LC.Ctx, "", &Fn);
+  B.CreateCondBr(Cond, BB, Cont, ColdWeights);
+  B.SetInsertPoint(Cont);
+}
+
 void TrapEmitter::trapIfNonZero(llvm::IRBuilder<> &B, llvm::Value *Code) {
   if (!DynamicBlock) {
     DynamicBlock = llvm::BasicBlock::Create(LC.Ctx, "trap.dyn");
@@ -62,6 +81,9 @@ void TrapEmitter::trap(llvm::IRBuilder<> &B, rt_trap_code Code) {
 
 void TrapEmitter::finish() {
   for (llvm::BasicBlock *BB : Blocks)
+    if (BB)
+      BB->insertInto(&Fn);
+  for (llvm::BasicBlock *BB : DetailBlocks)
     if (BB)
       BB->insertInto(&Fn);
   if (DynamicBlock)

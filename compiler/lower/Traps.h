@@ -7,7 +7,8 @@
 /// fallthrough and the function holds one call per distinct trap code
 /// however many checks it has. Codes that are only known at run time (the
 /// result of a bulk memory or table operation) share one more block that
-/// takes the code through a phi.
+/// takes the code through a phi, and a trap whose message names a value
+/// (the null table element) has one block per code taking it the same way.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -28,6 +29,10 @@ public:
 
   /// When Cond (i1) holds, traps with Code; B continues in a new block.
   void trapIf(llvm::IRBuilder<> &B, llvm::Value *Cond, rt_trap_code Code);
+  /// When Cond holds, traps with Code and the i32 Detail the spec's message
+  /// names (rt_trap_detail); B continues in a new block.
+  void trapIfWithDetail(llvm::IRBuilder<> &B, llvm::Value *Cond,
+                        rt_trap_code Code, llvm::Value *Detail);
   /// Traps with the i32 Code when it is not RT_TRAP_NONE (the convention of
   /// the runtime's bulk operations); B continues in a new block.
   void trapIfNonZero(llvm::IRBuilder<> &B, llvm::Value *Code);
@@ -48,6 +53,9 @@ private:
   std::array<llvm::BasicBlock *, RT_TRAP_COUNT> Blocks{};
   llvm::BasicBlock *DynamicBlock = nullptr;
   llvm::PHINode *DynamicCode = nullptr;
+  /// Per code, the block calling rt_trap_detail and its detail phi.
+  std::array<llvm::BasicBlock *, RT_TRAP_COUNT> DetailBlocks{};
+  std::array<llvm::PHINode *, RT_TRAP_COUNT> Details{};
   llvm::MDNode *ColdWeights;
 };
 

@@ -7,6 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "Engine.h"
 
+#include "AotEngine.h"
+#include "InterpEngine.h"
+
 namespace wasmc::spectest {
 
 bool parseEngineKind(std::string_view Name, EngineKind &Out) {
@@ -21,15 +24,15 @@ bool parseEngineKind(std::string_view Name, EngineKind &Out) {
   return true;
 }
 
-std::unique_ptr<Engine> createEngine(EngineKind Kind) {
+std::unique_ptr<Engine> createEngine(EngineKind Kind,
+                                     const EngineOptions &Opts) {
   switch (Kind) {
   case EngineKind::Validate:
     return nullptr;
-  // The interpreter and the AOT backend plug in here once they exist; until
-  // then both run the decoding and validation assertions only.
   case EngineKind::Interp:
+    return createInterpEngine();
   case EngineKind::Aot:
-    return nullptr;
+    return createAotEngine(Opts);
   }
   return nullptr;
 }

@@ -80,8 +80,18 @@ enum class EngineKind { Validate, Interp, Aot };
 /// Parses an --engine value; false if it names no engine.
 bool parseEngineKind(std::string_view Name, EngineKind &Out);
 
+/// How the AOT engine compiles modules; the other engines ignore it.
+struct EngineOptions {
+  /// --bounds-checks: guard pages or explicit compares (see BoundsCheck.cpp).
+  enum class Bounds { Guard, Explicit };
+  Bounds BoundsChecks = Bounds::Guard;
+  /// --opt-level: the LLVM pipeline, 0..3.
+  unsigned OptLevel = 2;
+};
+
 /// The engine of the given kind, or null when that kind executes nothing
 /// in this build (Validate, and the engines not written yet).
-std::unique_ptr<Engine> createEngine(EngineKind Kind);
+std::unique_ptr<Engine> createEngine(EngineKind Kind,
+                                     const EngineOptions &Opts = {});
 
 } // namespace wasmc::spectest

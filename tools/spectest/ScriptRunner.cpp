@@ -5,7 +5,10 @@
 /// here, never by the engine, so decoding and validation results do not
 /// depend on which engine runs. A module that fails to load leaves the
 /// engine untouched; commands that would run it are then skipped rather
-/// than blamed on whatever instance the engine last had.
+/// than blamed on whatever instance the engine last had. A module the
+/// engine refuses as Unsupported (SIMD on an engine without it) is a skip,
+/// not a failure, and so is every command that would run it; the skip
+/// reason is the engine's message ("interp: SIMD not supported yet").
 //
 //===----------------------------------------------------------------------===//
 #include "ScriptRunner.h"
@@ -22,7 +25,7 @@
 #include "wabt/wast-lexer.h"
 #include "wabt/wast-parser.h"
 
-#include <set>
+#include <map>
 
 namespace wasmc::spectest {
 
@@ -139,28 +142,35 @@ private:
   std::optional<Outcome> runAction(const wabt::Action &A);
   void judgeOutcome(const wabt::Command &C, const Outcome &O);
 
-  bool loaded(const std::string &Name) const {
-    return Name.empty() ? CurrentLoaded : !NotLoaded.count(Name);
+  /// Why commands on module Name (the current one if empty) are skipped,
+  /// or empty if it loaded.
+  std::string skipReason(const std::string &Name) const {
+    if (Name.empty())
+      return CurrentSkip;
+    auto It = NotLoaded.find(Name);
+    return It == NotLoaded.end() ? "" : It->second;
   }
-  void noteLoaded(const std::string &Name, bool Ok);
+  /// Records that module Name became current: loaded if Why is empty,
+  /// else not loaded for that reason.
+  void noteLoaded(const std::string &Name, const std::string &Why);
 
   Engine *E;
   Report &R;
   // What the current command is, for failure lines.
   int Line = 0;
   const char *Command = "";
-  bool CurrentLoaded = true;
-  std::set<std::string> NotLoaded;
+  std::string CurrentSkip;
+  std::map<std::string, std::string> NotLoaded;
 };
 
-void ScriptRunner::noteLoaded(const std::string &Name, bool Ok) {
-  CurrentLoaded = Ok;
+void ScriptRunner::noteLoaded(const std::string &Name, const std::string &Why) {
+  CurrentSkip = Why;
   if (Name.empty())
     return;
-  if (Ok)
+  if (Why.empty())
     NotLoaded.erase(Name);
   else
-    NotLoaded.insert(Name);
+    NotLoaded[Name] = Why;
 }
 
 void ScriptRunner::runCommand(const wabt::Command &C) {
@@ -220,25 +230,29 @@ void ScriptRunner::runModule(const wabt::Command &C, ModuleBinary Binary) {
   std::string Name = boundName(C);
   Verdict V = checkModule(std::move(Binary), Expectation::Valid);
   if (!V.Passed) {
-    noteLoaded(Name, false);
+    noteLoaded(Name, ModuleNotLoaded);
     return R.fail(Line, Command, V.Kind, V.Detail);
   }
   if (!E)
     return R.pass();
   Result<Outcome> O = E->instantiate(*V.Module, Name);
+  if (!O && O.error().Kind == ErrorKind::Unsupported) {
+    noteLoaded(Name, O.error().Message);
+    return R.skip(O.error().Message);
+  }
   if (!O) {
-    noteLoaded(Name, false);
+    noteLoaded(Name, ModuleNotLoaded);
     return R.fail(Line, Command,
                   std::string("module should instantiate, got ") +
                       errorKindName(O.error().Kind),
                   withoutKind(O.error()));
   }
   if (O->K != Outcome::Kind::Returned) {
-    noteLoaded(Name, false);
+    noteLoaded(Name, ModuleNotLoaded);
     return R.fail(Line, Command, "module should instantiate, got trap",
                   O->Message);
   }
-  noteLoaded(Name, true);
+  noteLoaded(Name, "");
   R.pass();
 }
 
@@ -262,6 +276,8 @@ void ScriptRunner::runInstantiationAssertion(const wabt::ScriptModule &SM,
   if (!V.Passed)
     return R.fail(Line, Command, V.Kind, V.Detail);
   Result<Outcome> O = E->instantiate(*V.Module, "");
+  if (!O && O.error().Kind == ErrorKind::Unsupported)
+    return R.skip(O.error().Message);
   if (!ExpectTrap) {
     if (!O && O.error().Kind == ErrorKind::Unlinkable)
       return R.pass();
@@ -289,8 +305,8 @@ void ScriptRunner::runRegister(const wabt::RegisterCommand &C) {
   if (!E)
     return R.skip(NeedsEngine);
   std::string Name = varName(C.var);
-  if (!loaded(Name))
-    return R.skip(ModuleNotLoaded);
+  if (std::string Why = skipReason(Name); !Why.empty())
+    return R.skip(Why);
   Status S = E->registerInstance(Name, C.module_name);
   if (!S)
     return R.fail(Line, Command, "register failed", S.error().str());
@@ -299,8 +315,8 @@ void ScriptRunner::runRegister(const wabt::RegisterCommand &C) {
 
 std::optional<Outcome> ScriptRunner::runAction(const wabt::Action &A) {
   std::string Name = varName(A.module_var);
-  if (!loaded(Name)) {
-    R.skip(ModuleNotLoaded);
+  if (std::string Why = skipReason(Name); !Why.empty()) {
+    R.skip(Why);
     return std::nullopt;
   }
   std::vector<Value> Args;
@@ -316,6 +332,10 @@ std::optional<Outcome> ScriptRunner::runAction(const wabt::Action &A) {
   Result<Outcome> O = wabt::isa<wabt::InvokeAction>(&A)
                           ? E->invoke(Name, A.name, Args)
                           : E->get(Name, A.name);
+  if (!O && O.error().Kind == ErrorKind::Unsupported) {
+    R.skip(O.error().Message);
+    return std::nullopt;
+  }
   if (!O) {
     R.fail(Line, Command,
            std::string("action failed: ") + errorKindName(O.error().Kind),

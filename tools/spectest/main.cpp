@@ -1,7 +1,8 @@
 //===--- main.cpp - wasmc-spectest: the spec testsuite runner -------------===//
 //
 /// \file
-/// Usage: wasmc-spectest [--engine=validate|interp|aot] [--verbose] PATH...
+/// Usage: wasmc-spectest [--engine=validate|interp|aot] [--verbose]
+///        [--bounds-checks=guard|explicit] [--opt-level N] PATH...
 /// Each PATH is a .wast file or a directory whose *.wast files (not those
 /// of its subdirectories) run in name order. Files run one at a time, so
 /// memory is bounded by the largest script. Exits 1 if any assertion
@@ -26,12 +27,15 @@ namespace {
 
 const char *const Usage =
     "usage: wasmc-spectest [--engine=validate|interp|aot] [--verbose] "
-    "PATH...\n"
-    "  PATH is a .wast file or a directory of .wast files (not recursive)\n";
+    "[--bounds-checks=guard|explicit] [--opt-level N] PATH...\n"
+    "  PATH is a .wast file or a directory of .wast files (not recursive)\n"
+    "  --bounds-checks and --opt-level (0-3, default 2) configure the aot "
+    "engine\n";
 
 struct Options {
   EngineKind Engine = EngineKind::Interp;
   bool Verbose = false;
+  EngineOptions EngineOpts;
   std::vector<std::string> Paths;
 };
 
@@ -46,6 +50,19 @@ bool parseOptions(int Argc, char **Argv, Options &Opts) {
                      Argv[I] + 9);
         return false;
       }
+    } else if (Arg == "--bounds-checks=guard") {
+      Opts.EngineOpts.BoundsChecks = EngineOptions::Bounds::Guard;
+    } else if (Arg == "--bounds-checks=explicit") {
+      Opts.EngineOpts.BoundsChecks = EngineOptions::Bounds::Explicit;
+    } else if (Arg == "--opt-level" || Arg.substr(0, 12) == "--opt-level=") {
+      std::string_view Level = Arg.size() > 11 ? Arg.substr(12)
+                               : I + 1 < Argc  ? std::string_view(Argv[++I])
+                                               : std::string_view();
+      if (Level.size() != 1 || Level[0] < '0' || Level[0] > '3') {
+        std::fprintf(stderr, "wasmc-spectest: --opt-level takes 0 to 3\n");
+        return false;
+      }
+      Opts.EngineOpts.OptLevel = unsigned(Level[0] - '0');
     } else if (Arg.size() > 1 && Arg[0] == '-') {
       std::fprintf(stderr, "wasmc-spectest: unknown option '%s'\n", Argv[I]);
       return false;
@@ -106,7 +123,7 @@ int main(int Argc, char **Argv) {
   for (const std::string &Path : Opts.Paths)
     PathsOk &= collectScripts(Path, Scripts);
 
-  std::unique_ptr<Engine> E = createEngine(Opts.Engine);
+  std::unique_ptr<Engine> E = createEngine(Opts.Engine, Opts.EngineOpts);
   Report R(Opts.Verbose);
   for (const std::string &Script : Scripts)
     runScriptFile(Script, E.get(), R);

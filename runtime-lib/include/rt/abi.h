@@ -290,6 +290,11 @@ typedef struct rt_module_info {
 /* Stops the current Wasm call with `code`; func_index names the function
  * that trapped. Never returns: control goes back to the runtime's caller. */
 RT_NORETURN void rt_trap(rt_instance *inst, uint32_t code, uint32_t func_index);
+/* rt_trap for a trap whose spec message names a value: for
+ * RT_TRAP_UNINITIALIZED_ELEMENT, `detail` is the table index call_indirect
+ * found null ("uninitialized element 2"). Hosts see it in rt_trap_info. */
+RT_NORETURN void rt_trap_detail(rt_instance *inst, uint32_t code, uint32_t func_index,
+                                uint32_t detail);
 
 /* memory.grow: the old size in pages, or -1 if it cannot grow. Never traps. */
 int32_t rt_memory_grow(rt_instance *inst, uint32_t mem, uint32_t delta_pages);

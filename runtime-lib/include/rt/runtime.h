@@ -142,6 +142,7 @@ typedef struct rt_trap_info {
   uint32_t code;       /* rt_trap_code; RT_TRAP_NONE if the call returned */
   uint32_t func_index; /* function that trapped, or UINT32_MAX if unknown */
   rt_instance *inst;   /* its instance, or NULL if unknown */
+  int64_t detail;      /* the value rt_trap_detail named, or -1 */
 } rt_trap_info;
 
 /* Stack the outermost rt_call of a thread lets Wasm use: generated code

@@ -28,7 +28,7 @@ TEST_F(TableTest, CallIndirectDispatchesAndTraps) {
             RT_TRAP_INDIRECT_CALL_TYPE);
   Outcome Null = call(I, "call", {Value::i32(3), Value::i32(5)});
   EXPECT_EQ(Null.Trapped.Code, RT_TRAP_UNINITIALIZED_ELEMENT);
-  EXPECT_EQ(Null.Trapped.Message, "uninitialized element");
+  EXPECT_EQ(Null.Trapped.Message, "uninitialized element 3");
   EXPECT_EQ(trapOf(I, "call", {Value::i32(4), Value::i32(5)}),
             RT_TRAP_UNDEFINED_ELEMENT);
   EXPECT_EQ(trapOf(I, "call", {Value::i32(-1), Value::i32(5)}),

@@ -104,14 +104,15 @@ protected:
     return N;
   }
 
-  /// Trap codes that F passes to rt_trap as constants.
+  /// Trap codes that F passes to rt_trap or rt_trap_detail as constants.
   static std::vector<uint64_t> trapCodes(llvm::Function &F) {
     std::vector<uint64_t> Codes;
     for (llvm::BasicBlock &BB : F)
       for (llvm::Instruction &I : BB)
         if (auto *C = llvm::dyn_cast<llvm::CallInst>(&I))
           if (C->getCalledFunction() &&
-              C->getCalledFunction()->getName() == "rt_trap")
+              (C->getCalledFunction()->getName() == "rt_trap" ||
+               C->getCalledFunction()->getName() == "rt_trap_detail"))
             if (auto *K = llvm::dyn_cast<llvm::ConstantInt>(C->getArgOperand(1)))
               Codes.push_back(K->getZExtValue());
     return Codes;
