@@ -9,5 +9,5 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     ${CI:+-DWASMC_WERROR=ON} >/dev/null
 fi
-ninja -C "$build" -j"$(nproc)" ${CI:+--quiet} | grep -v '^ninja: no work to do' || true
+ninja -C "$build" -j"$(nproc)" ${CI:+--quiet} | grep -v -e '^ninja: no work to do' -e '^ninja: Entering directory' || true
 test "${PIPESTATUS[0]}" -eq 0
