@@ -21,17 +21,8 @@ Seed=${WASMC_BENCH_SEED:-1}
 Work=$Build/bench-data
 mkdir -p "$Work"
 
-cmake --build "$Build" --target wasmc -j 2
-# The tools come from the main build when it includes bench/, otherwise
-# from a build of bench/ alone beside it.
-if cmake --build "$Build" --target wasmc-gen-module wasmc-bench-validate -j 2 >/dev/null 2>&1; then
-  Tools=$Build/bin
-else
-  cmake -S "$Repo/bench" -B "$Build/bench-standalone" -G Ninja \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build "$Build/bench-standalone" -j 2
-  Tools=$Build/bench-standalone/bin
-fi
+cmake --build "$Build" --target wasmc wasmc-gen-module wasmc-bench-validate -j 2
+Tools=$Build/bin
 
 Module=$Work/large-f$Functions-s$Seed.wasm
 "$Tools/wasmc-gen-module" --functions "$Functions" --seed "$Seed" -o "$Module"
