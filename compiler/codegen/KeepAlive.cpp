@@ -42,8 +42,11 @@ bool resolveKeepAlives(llvm::Function &F) {
     // instruction selection would drop them together with the load. The
     // load is volatile while they go, so that it is not deleted with them.
     Load->setVolatile(true);
-    for (llvm::User *U : llvm::make_early_inc_range(Load->users()))
-      llvm::RecursivelyDeleteTriviallyDeadInstructions(U);
+    // Deleting one user can delete another (a dead chain through two
+    // users of the load), so hold them by tracking handles, not iterators.
+    llvm::SmallVector<llvm::WeakTrackingVH, 4> Users(Load->user_begin(),
+                                                     Load->user_end());
+    llvm::RecursivelyDeleteTriviallyDeadInstructionsPermissive(Users);
     // Live users keep the value, and so the load, alive.
     if (!Load->use_empty())
       Load->setVolatile(false);
