@@ -53,4 +53,9 @@ uint16_t wasi_errno_from_host(int host_errno);
  * anything fstat cannot tell). */
 uint8_t wasi_host_filetype(int host_fd);
 
+/* Records that the guest wrote data[0, len) to guest descriptor fd (any
+ * kind: stream, file, pwrite), after the host accepted those bytes. Feeds
+ * the output digest; does nothing when ctx->digest is NULL. */
+void wasi_digest_note(wasi_ctx *ctx, uint32_t fd, const uint8_t *data, size_t len);
+
 #endif /* WASMC_WASI_INTERNAL_H */

@@ -107,6 +107,13 @@ typedef struct wasi_ctx {
   /* Set by proc_exit. */
   int exited;
   uint32_t exit_code;
+  /* Deterministic mode (wasi_ctx_set_deterministic): fixed file times and
+   * inode numbers, directory entries sorted by name, polls that never
+   * wait on the host. */
+  int deterministic;
+  /* The running SHA-256 of everything the guest wrote, or NULL when no
+   * digest was asked for (wasi_ctx_enable_digest). */
+  struct wasi_digest *digest;
 } wasi_ctx;
 
 /* Rights of the stdio streams: reading (fd 0) or writing (fds 1 and 2),
