@@ -55,21 +55,25 @@ uint16_t wasi_errno_from_host(int e) {
   }
 }
 
+uint8_t wasi_filetype_from_mode(unsigned mode) {
+  if (S_ISREG(mode))
+    return WASI_FILETYPE_REGULAR_FILE;
+  if (S_ISDIR(mode))
+    return WASI_FILETYPE_DIRECTORY;
+  if (S_ISCHR(mode))
+    return WASI_FILETYPE_CHARACTER_DEVICE;
+  if (S_ISBLK(mode))
+    return WASI_FILETYPE_BLOCK_DEVICE;
+  if (S_ISSOCK(mode))
+    return WASI_FILETYPE_SOCKET_STREAM;
+  if (S_ISLNK(mode))
+    return WASI_FILETYPE_SYMBOLIC_LINK;
+  return WASI_FILETYPE_UNKNOWN; /* FIFOs: preview1 has no type for them */
+}
+
 uint8_t wasi_host_filetype(int host_fd) {
   struct stat st;
   if (fstat(host_fd, &st) != 0)
     return WASI_FILETYPE_UNKNOWN;
-  if (S_ISREG(st.st_mode))
-    return WASI_FILETYPE_REGULAR_FILE;
-  if (S_ISDIR(st.st_mode))
-    return WASI_FILETYPE_DIRECTORY;
-  if (S_ISCHR(st.st_mode))
-    return WASI_FILETYPE_CHARACTER_DEVICE;
-  if (S_ISBLK(st.st_mode))
-    return WASI_FILETYPE_BLOCK_DEVICE;
-  if (S_ISSOCK(st.st_mode))
-    return WASI_FILETYPE_SOCKET_STREAM;
-  if (S_ISLNK(st.st_mode))
-    return WASI_FILETYPE_SYMBOLIC_LINK;
-  return WASI_FILETYPE_UNKNOWN; /* FIFOs: preview1 has no type for them */
+  return wasi_filetype_from_mode(st.st_mode);
 }

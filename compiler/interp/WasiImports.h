@@ -41,7 +41,7 @@ namespace wasmc::interp {
 /// Host functions in S for M's imports, returned as externs in M.Imports
 /// order, ready for instantiate(). Every import must be a function of
 /// `wasi_snapshot_preview1` that preview1 defines (wasi-host's table);
-/// functions the host does not implement yet answer ERRNO_NOSYS (52).
+/// the host implements every one of them.
 /// Errors (ErrorKind::Unlinkable, at the import's offset):
 ///  - "unknown import: MODULE.NAME" for any other import (other modules,
 ///    non-function imports, names preview1 does not have);

@@ -92,10 +92,10 @@ TEST_F(FdTest, ReadScattersFromThePipe) {
 
 TEST_F(FdTest, RightsAreCheckedFirst) {
   iovec(0, 100, 1);
-  EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 0, 0, 1, 16), WASI_ERRNO_PERM);
-  EXPECT_EQ(wasi_fd_read(&Ctx, mem(), 1, 0, 1, 16), WASI_ERRNO_PERM);
+  EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 0, 0, 1, 16), WASI_ERRNO_NOTCAPABLE);
+  EXPECT_EQ(wasi_fd_read(&Ctx, mem(), 1, 0, 1, 16), WASI_ERRNO_NOTCAPABLE);
   // Even with bad pointers: the descriptor is judged before its arguments.
-  EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 0, 0xfffffff0, 1, 16), WASI_ERRNO_PERM);
+  EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 0, 0xfffffff0, 1, 16), WASI_ERRNO_NOTCAPABLE);
   EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 9, 0xfffffff0, 1, 16), WASI_ERRNO_BADF);
   EXPECT_EQ(wasi_fd_write(&Ctx, mem(), WASI_MAX_FDS, 0, 1, 16), WASI_ERRNO_BADF);
   EXPECT_EQ(wasi_fd_write(&Ctx, mem(), 0xffffffff, 0, 1, 16), WASI_ERRNO_BADF);
@@ -151,7 +151,7 @@ TEST_F(FdTest, FilestatOfAStreamIsItsTypeOnly) {
   EXPECT_EQ(*at(64), 0xee);
   EXPECT_EQ(wasi_fd_filestat_get(&Ctx, mem(), 1, MemSize - 63), WASI_ERRNO_FAULT);
   ASSERT_EQ(wasi_ctx_set_stream(&Ctx, 6, Out.Write, WASI_RIGHT_FD_WRITE), 0);
-  EXPECT_EQ(wasi_fd_filestat_get(&Ctx, mem(), 6, 0), WASI_ERRNO_PERM);
+  EXPECT_EQ(wasi_fd_filestat_get(&Ctx, mem(), 6, 0), WASI_ERRNO_NOTCAPABLE);
   EXPECT_EQ(wasi_fd_filestat_get(&Ctx, mem(), 8, 0), WASI_ERRNO_BADF);
 }
 

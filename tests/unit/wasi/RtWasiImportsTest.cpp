@@ -147,7 +147,7 @@ TEST_F(RtWasiTest, ImportsCallTheCoreWithMemoryZero) {
   Out.closeWrite();
   EXPECT_EQ(Out.drain(), "nativenative");
 
-  EXPECT_EQ(call(2, {i32(0), i32(0), i32(0)}), WASI_ERRNO_NOSYS);
+  EXPECT_EQ(call(2, {i32(0), i32(0), i32(0)}), WASI_ERRNO_BADF);
   EXPECT_EQ(call(3, {i32(1), i64(-1), i32(7), i32(0)}), WASI_ERRNO_INVAL);
   EXPECT_EQ(call(3, {i32(1), i64(-1), i32(0), i32(0)}), WASI_ERRNO_SPIPE);
   EXPECT_EQ(call(4, {}), 0);
