@@ -226,7 +226,12 @@ static rt_status create_entities(rt_instance_obj *obj, rt_error *err) {
       return err ? err->status : RT_ERR_RESOURCE;
     inst->tables[obj->num_imported_tables + i] = t;
   }
+  uint32_t cap = inst->ctx->memory_page_cap;
   for (uint32_t i = 0; i < info->num_memories; ++i) {
+    if (cap && info->memories[i].min > cap)
+      return rt_fail(err, RT_ERR_RESOURCE,
+                     "memory of %llu pages exceeds the limit of %u pages",
+                     (unsigned long long)info->memories[i].min, cap);
     rt_memory *m = rt_memory_create(&info->memories[i], info->bounds_mode, err);
     if (!m)
       return err ? err->status : RT_ERR_RESOURCE;

@@ -115,7 +115,13 @@ int32_t rt_memory_grow_direct(rt_memory *mem, uint32_t delta_pages) {
 }
 
 int32_t rt_memory_grow(rt_instance *inst, uint32_t mem, uint32_t delta_pages) {
-  return rt_memory_grow_direct(inst->memories[mem], delta_pages);
+  rt_memory *m = inst->memories[mem];
+  /* The context's cap makes growth fail at the same size on every machine
+   * (and in the interpreter), whatever the host could provide. */
+  uint32_t cap = inst->ctx->memory_page_cap;
+  if (cap && m->size / RT_PAGE_SIZE + delta_pages > cap)
+    return -1;
+  return rt_memory_grow_direct(m, delta_pages);
 }
 
 //===--- Bulk operations ---------------------------------------------------===//

@@ -166,6 +166,14 @@ inline bool inBounds(uint64_t Start, uint64_t Len, uint64_t Size) {
   return Start + Len <= Size;
 }
 
+/// memory.grow under ExecOptions::MemoryPageCap (0: only the memory's own
+/// maximum): the old size in pages, or -1.
+inline int64_t growMemory(MemoryInst &Mem, uint32_t Delta, uint32_t Cap) {
+  if (Cap && Mem.pages() + Delta > Cap)
+    return -1;
+  return Mem.grow(Delta);
+}
+
 /// Moves the top Keep slots down over the Drop slots beneath them.
 inline uint64_t *dropBelow(uint64_t *SP, uint32_t Drop, uint32_t Keep) {
   uint64_t *Dst = SP - Keep - Drop;
@@ -243,6 +251,7 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
   Frame *const Frames = T.Frames.get();
   const size_t EntryDepth = T.Depth;
   const size_t MaxDepth = S.limits().MaxCallDepth;
+  const uint32_t PageCap = S.options().MemoryPageCap;
   uint64_t *const StackEnd = T.StackEnd;
 
   // The loop's registers. Depth is T.Depth, kept local while Wasm runs and
@@ -305,6 +314,14 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
     PC = E + int32_t(E[0]);
     NEXT();
   }
+  Op_Fuel:
+    // A segment runs only if all of it is paid for (wasm/Fuel.h).
+    if (T.Fuel < int64_t(*PC)) {
+      TrapCode = RT_TRAP_OUT_OF_FUEL;
+      goto Trapped;
+    }
+    T.Fuel -= *PC++;
+    NEXT();
   Op_BrIfI32Eq: PC = branchOn(SP, PC, num::eq<uint32_t>); NEXT();
   Op_BrIfI32Ne: PC = branchOn(SP, PC, num::ne<uint32_t>); NEXT();
   Op_BrIfI32LtS: PC = branchOn(SP, PC, num::ltS<uint32_t>); NEXT();
@@ -591,7 +608,7 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
     *SP++ = uint32_t(Mem->pages());
     NEXT();
   Op_MemoryGrow:
-    SP[-1] = uint32_t(Mem->grow(uint32_t(SP[-1])));
+    SP[-1] = uint32_t(growMemory(*Mem, uint32_t(SP[-1]), PageCap));
     MemSize = Mem->sizeBytes();
     NEXT();
   Op_MemoryInit: {
@@ -762,6 +779,7 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
   Op_F32Div: binaryF32(SP, num::fdiv<float>); NEXT();
   Op_F32Min: binaryF32(SP, num::fmin<float>); NEXT();
   Op_F32Max: binaryF32(SP, num::fmax<float>); NEXT();
+  Op_F32Canon: unaryF32(SP, num::canonicalNaN<float>); NEXT();
 
   //===--- f64 ------------------------------------------------------------===//
   Op_F64Eq: compareF64(SP, num::feq<double>); NEXT();
@@ -784,6 +802,7 @@ Trap runWasm(Store &S, FuncInst &Entry, uint64_t *Args) {
   Op_F64Div: binaryF64(SP, num::fdiv<double>); NEXT();
   Op_F64Min: binaryF64(SP, num::fmin<double>); NEXT();
   Op_F64Max: binaryF64(SP, num::fmax<double>); NEXT();
+  Op_F64Canon: unaryF64(SP, num::canonicalNaN<double>); NEXT();
 
   //===--- Conversions ----------------------------------------------------===//
   Op_I32WrapI64:

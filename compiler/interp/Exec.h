@@ -38,6 +38,8 @@ public:
   std::unique_ptr<Frame[]> Frames;
   size_t Depth = 0;
   uint32_t HostNesting = 0;
+  /// Remaining fuel (Store::fuel).
+  int64_t Fuel = 0;
 };
 
 /// Calls F, whose arguments are in the slots at Args (so Args must be

@@ -201,6 +201,12 @@ Result<Instantiation> instantiate(Store &S, const ValidatedModule &VM,
     I.Tables.push_back(&S.table(A));
 
   for (const MemoryType &T : M.Memories) {
+    uint32_t Cap = S.options().MemoryPageCap;
+    if (Cap && T.Lim.Min > Cap)
+      return makeError(ErrorKind::Limit, UINT64_MAX,
+                       "memory of " + std::to_string(T.Lim.Min) +
+                           " pages exceeds the limit of " +
+                           std::to_string(Cap) + " pages");
     auto A = S.addMemory(T);
     if (!A)
       return A.takeError();

@@ -78,7 +78,8 @@ struct Instantiation {
 ///    element types and global types, mutability included, must be equal),
 ///    or Unlinkable when Imports has the wrong length;
 ///  - Unsupported when M uses SIMD;
-///  - Limit when memory cannot be allocated.
+///  - Limit when memory cannot be allocated, or a defined memory's minimum
+///    exceeds ExecOptions::MemoryPageCap.
 Result<Instantiation> instantiate(Store &S, const ValidatedModule &M,
                                   std::span<const Extern> Imports);
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "rt/abi.h"
+#include "wasm/CanonicalNaN.h"
 
 #include <bit>
 #include <cmath>
@@ -130,8 +131,19 @@ template <typename U> U fcopysignBits(U A, U B) {
 
 // Every operator whose result may be a NaN the host chose lives in this
 // section. The spec allows any canonical NaN for NaN-free inputs and any
-// arithmetic (quiet) NaN otherwise; SSE and AArch64 both comply. A future
-// deterministic mode canonicalises NaNs here and nowhere else.
+// arithmetic (quiet) NaN otherwise; SSE and AArch64 both comply. With
+// ExecOptions::CanonicalNaN, translation follows each of them with
+// canonicalNaN (the list is wasm/CanonicalNaN.h, shared with the lowering).
+
+/// The canonical positive quiet NaN if A is a NaN, else A.
+template <typename F> F canonicalNaN(F A) {
+  if (A == A)
+    return A;
+  if constexpr (sizeof(F) == 4)
+    return std::bit_cast<F>(CanonicalNaN32);
+  else
+    return std::bit_cast<F>(CanonicalNaN64);
+}
 
 template <typename F> F fadd(F A, F B) { return A + B; }
 template <typename F> F fsub(F A, F B) { return A - B; }

@@ -8,10 +8,13 @@
 
 namespace wasmc::interp {
 
-Store::Store(ExecLimits L)
-    : Limits(L), Exec(std::make_unique<Thread>(Limits)) {}
+Store::Store(ExecLimits L, ExecOptions O)
+    : Limits(L), Options(O), Exec(std::make_unique<Thread>(Limits)) {}
 
 Store::~Store() = default;
+
+int64_t Store::fuel() const { return Exec->Fuel; }
+void Store::setFuel(int64_t Fuel) { Exec->Fuel = Fuel; }
 
 uint64_t valueToSlot(Store &S, const Value &V) {
   switch (V.type()) {
@@ -42,7 +45,7 @@ Store::codeFor(const ValidatedModule &M) {
   auto It = Codes.find(&M.module());
   if (It != Codes.end())
     return It->second;
-  auto Code = translateModule(M.shared());
+  auto Code = translateModule(M.shared(), Options);
   if (!Code)
     return Code.takeError();
   std::shared_ptr<const ModuleCode> Shared = Code.take();

@@ -16,6 +16,7 @@
 
 #include "interp/Instances.h"
 #include "interp/Value.h"
+#include "rt/abi.h"
 
 #include <deque>
 #include <map>
@@ -45,11 +46,35 @@ struct ExecLimits {
   /// How many host functions may be active at once, each of which may call
   /// back into Wasm on the C++ stack.
   uint32_t MaxHostNesting = 256;
+
+  /// The limits of deterministic mode: the call depth of compiled code with
+  /// LowerOptions::LimitCallDepth, and a value stack (1 GiB of address
+  /// space) large enough that the depth, not the stack, is what runs out.
+  static ExecLimits deterministic() {
+    ExecLimits L;
+    L.MaxCallDepth = RT_DETERMINISTIC_CALL_DEPTH;
+    L.StackSlots = uint64_t(1) << 27;
+    return L;
+  }
+};
+
+/// Behaviour that must match compiled code: each option corresponds to the
+/// LowerOptions field (or rt_context field) of the same name, and both
+/// engines then give identical results, traps and effects.
+struct ExecOptions {
+  /// Instruction metering (wasm/Fuel.h) on Store::fuel().
+  bool Fuel = false;
+  /// NaN results of the operators of wasm/CanonicalNaN.h are canonical.
+  bool CanonicalNaN = false;
+  /// If not 0, memory.grow fails beyond this many pages and instantiation
+  /// fails (ErrorKind::Limit) for a defined memory with a larger minimum;
+  /// RT_DETERMINISTIC_MEMORY_PAGES in deterministic mode.
+  uint32_t MemoryPageCap = 0;
 };
 
 class Store {
 public:
-  explicit Store(ExecLimits Limits = {});
+  explicit Store(ExecLimits Limits = {}, ExecOptions Options = {});
   ~Store();
   Store(const Store &) = delete;
   Store &operator=(const Store &) = delete;
@@ -87,6 +112,13 @@ public:
   void setGlobalValue(GlobalAddr A, const Value &V);
 
   const ExecLimits &limits() const { return Limits; }
+  const ExecOptions &options() const { return Options; }
+
+  /// The fuel left for metered code (ExecOptions::Fuel); 0 at first. A
+  /// computation that runs out traps "all fuel consumed" and leaves the
+  /// fuel it could not spend.
+  int64_t fuel() const;
+  void setFuel(int64_t Fuel);
 
   //===--- For the engine ---------------------------------------------===//
 
@@ -106,6 +138,7 @@ public:
 
 private:
   ExecLimits Limits;
+  ExecOptions Options;
   std::vector<std::unique_ptr<FuncInst>> Funcs;
   std::vector<std::unique_ptr<TableInst>> Tables;
   std::vector<std::unique_ptr<MemoryInst>> Memories;

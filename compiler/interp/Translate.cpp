@@ -9,11 +9,17 @@
 /// `end` is reached and patches them, which needs no side allocation.
 /// Unreachable code (after br, br_table, return, unreachable) is skipped:
 /// it cannot run, and its stack is polymorphic, so it has no height.
+/// ExecOptions add ops without changing any other: a Fuel op at the start
+/// of each reachable metering segment (wasm/Fuel.h), where every jump into
+/// the segment lands, and a Canon op after each operator whose NaN result
+/// must be canonical.
 //
 //===----------------------------------------------------------------------===//
 #include "interp/Translate.h"
 
 #include "interp/Slots.h"
+#include "wasm/CanonicalNaN.h"
+#include "wasm/Fuel.h"
 #include "wasm/Instr.h"
 
 #include <algorithm>
@@ -72,7 +78,8 @@ Status checkNoV128(const Module &M) {
 
 class FunctionTranslator {
 public:
-  explicit FunctionTranslator(const Module &M) : M(M) {}
+  FunctionTranslator(const Module &M, const ExecOptions &Opts)
+      : M(M), Opts(Opts) {}
 
   Status translate(uint32_t DefIndex, CompiledFunc &Out);
 
@@ -89,7 +96,11 @@ private:
   };
 
   Status translateInstr();
+  void skipUnreachable();
+  Status translateReachable();
   Status translateGeneric();
+  /// Emits the charge of metering segment K, if code there is reachable.
+  void meterSegment(size_t K);
   void blockSignature(const BlockType &B, std::span<const ValType> &Params,
                       std::span<const ValType> &Results) const;
   void pushCtrl(Opcode Kind);
@@ -157,6 +168,7 @@ private:
   }
 
   const Module &M;
+  const ExecOptions &Opts;
   Reader R{nullptr, nullptr};
   InstrReader IR{R};
   Instr I;
@@ -172,6 +184,9 @@ private:
   uint32_t ResultSlots = 0;
   /// Depth of blocks opened inside unreachable code being skipped.
   uint32_t SkipDepth = 0;
+  /// With fuel: the cost of each metering segment, and the one code is in.
+  std::vector<uint32_t> SegmentCosts;
+  size_t Segment = 0;
 };
 
 void FunctionTranslator::blockSignature(
@@ -398,6 +413,15 @@ Status FunctionTranslator::translate(uint32_t DefIndex, CompiledFunc &Out) {
   Func.Results = FT.Results;
   Ctrls.push_back(Func);
 
+  if (Opts.Fuel) {
+    auto Costs = segmentCosts(M, DefIndex);
+    if (!Costs)
+      return Costs.takeError();
+    SegmentCosts = Costs.take();
+    Segment = 0;
+    meterSegment(0);
+  }
+
   const uint8_t *Begin = M.data(F.Body);
   R = Reader(Begin, Begin + F.Body.Size, F.Body.Offset);
   while (!Ctrls.empty())
@@ -409,29 +433,50 @@ Status FunctionTranslator::translate(uint32_t DefIndex, CompiledFunc &Out) {
   return Status::success();
 }
 
+void FunctionTranslator::meterSegment(size_t K) {
+  if (Ctrls.empty() || Ctrls.back().Unreachable)
+    return;
+  emit(IOp::Fuel);
+  word(SegmentCosts[K]);
+}
+
 Status FunctionTranslator::translateInstr() {
   WASMC_TRY(IR.read(I));
-  Opcode Op = I.Op;
-
   if (Ctrls.back().Unreachable) {
-    switch (Op) {
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If: ++SkipDepth; return Status::success();
-    case Opcode::Else:
-      if (SkipDepth == 0)
-        translateElse();
-      return Status::success();
-    case Opcode::End:
-      if (SkipDepth == 0)
-        translateEnd();
-      else
-        --SkipDepth;
-      return Status::success();
-    default: return Status::success();
-    }
+    skipUnreachable();
+  } else {
+    WASMC_TRY(translateReachable());
+    if (Opts.CanonicalNaN && mayYieldUnspecifiedNaN(I.Op))
+      emit(sigInfo(opInfo(I.Op).Signature).Result == ValType::F32
+               ? IOp::F32Canon
+               : IOp::F64Canon);
   }
+  if (Opts.Fuel && endsSegment(I.Op))
+    meterSegment(++Segment);
+  return Status::success();
+}
 
+void FunctionTranslator::skipUnreachable() {
+  switch (I.Op) {
+  case Opcode::Block:
+  case Opcode::Loop:
+  case Opcode::If: ++SkipDepth; return;
+  case Opcode::Else:
+    if (SkipDepth == 0)
+      translateElse();
+    return;
+  case Opcode::End:
+    if (SkipDepth == 0)
+      translateEnd();
+    else
+      --SkipDepth;
+    return;
+  default: return;
+  }
+}
+
+Status FunctionTranslator::translateReachable() {
+  Opcode Op = I.Op;
   if (opInfo(Op).Feat == Feature::Simd)
     return unsupportedSimd(I.Offset, opName(Op));
 
@@ -613,12 +658,12 @@ Status FunctionTranslator::translateGeneric() {
 } // namespace
 
 Result<std::shared_ptr<ModuleCode>>
-translateModule(std::shared_ptr<const Module> M) {
+translateModule(std::shared_ptr<const Module> M, const ExecOptions &Opts) {
   WASMC_TRY(checkNoV128(*M));
   auto Out = std::make_shared<ModuleCode>();
   Out->M = M;
   Out->Funcs.resize(M->Functions.size());
-  FunctionTranslator T(*M);
+  FunctionTranslator T(*M, Opts);
   for (uint32_t F = 0; F < M->Functions.size(); ++F) {
     Status S = T.translate(F, Out->Funcs[F]);
     if (!S) {

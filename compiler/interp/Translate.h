@@ -10,6 +10,7 @@
 #pragma once
 
 #include "interp/Code.h"
+#include "interp/Store.h"
 #include "wasm/Error.h"
 
 #include <memory>
@@ -18,8 +19,10 @@ namespace wasmc::interp {
 
 /// Translates all defined functions of M. Fails with ErrorKind::Unsupported
 /// if the module uses SIMD (v128 types or instructions), which the
-/// interpreter does not implement yet.
+/// interpreter does not implement yet. With Opts.Fuel each metering segment
+/// starts with a Fuel op, with Opts.CanonicalNaN each operator that may
+/// yield an unspecified NaN is followed by F32Canon or F64Canon.
 Result<std::shared_ptr<ModuleCode>>
-translateModule(std::shared_ptr<const Module> M);
+translateModule(std::shared_ptr<const Module> M, const ExecOptions &Opts = {});
 
 } // namespace wasmc::interp

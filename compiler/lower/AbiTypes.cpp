@@ -27,7 +27,7 @@ AbiTypes::AbiTypes(llvm::LLVMContext &Ctx, const llvm::DataLayout &DL) {
   Memory = StructType::create(Ctx, {Ptr, I64, I64, I64}, "rt_memory");
   Table = StructType::create(Ctx, {Ptr, I32, I32, I8}, "rt_table");
   Global = StructType::create(Ctx, {Value}, "rt_global");
-  Context = StructType::create(Ctx, {IntPtr, I64}, "rt_context");
+  Context = StructType::create(Ctx, {IntPtr, I64, I32, I32}, "rt_context");
   Instance = StructType::create(
       Ctx, {Ptr, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr, Ptr}, "rt_instance");
 

@@ -57,7 +57,9 @@ struct AbiTypes {
   };
   enum TableField : unsigned { TableElems, TableSize, TableMax, TableElemType };
   enum GlobalField : unsigned { GlobalValue };
-  enum ContextField : unsigned { ContextStackLimit, ContextFuel };
+  enum ContextField : unsigned {
+    ContextStackLimit, ContextFuel, ContextCallDepth, ContextMemoryPageCap
+  };
   enum InstanceField : unsigned {
     InstanceMemory0, InstanceMemories, InstanceTables, InstanceGlobals,
     InstanceFuncs, InstanceTypeIds, InstanceCtx, InstanceInfo, InstanceHost

@@ -3,13 +3,18 @@
 /// \file
 /// The per-function driver: the entry block (locals, stack-overflow check),
 /// the loop that reads each instruction once and dispatches it or skips it
-/// when unreachable, and the helpers shared by the handlers. Control flow
+/// when unreachable, then canonicalizes its NaN result and charges the
+/// next metering segment if those options are on, and the helpers shared
+/// by the handlers. Control flow
 /// proper (frames, phis, branches) is in LowerControl.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "lower/FunctionLowering.h"
 
 #include "lower/LowerError.h"
+
+#include "wasm/CanonicalNaN.h"
+#include "wasm/Fuel.h"
 
 namespace wasmc::lower {
 
@@ -47,6 +52,8 @@ void FunctionLowering::emitEntry() {
   // runs before anything is written to the frame. Calls between Wasm
   // functions are `notail` (LowerCall.cpp): a tail call or tail-recursion
   // elimination would turn infinite recursion into an infinite loop.
+  if (LC.Opts.LimitCallDepth)
+    enterFrame();
   Value *Ctx = instanceField(AbiTypes::InstanceCtx);
   Value *Limit = loadField(Ctx, LC.Abi.Context, AbiTypes::ContextStackLimit,
                            LC.Abi.IntPtr, LC.Tbaa.RuntimeState);
@@ -64,7 +71,15 @@ void FunctionLowering::emitEntry() {
 //===--- The instruction loop ---------------------------------------------===//
 
 llvm::Error FunctionLowering::lower() {
+  if (LC.Opts.Fuel) {
+    auto Costs = segmentCosts(LC.WM, FuncIndex - LC.WM.NumImportedFuncs);
+    if (!Costs)
+      return toLlvmError(Costs.takeError());
+    SegmentCosts = Costs.take();
+  }
   emitEntry();
+  if (LC.Opts.Fuel)
+    chargeFuel(SegmentCosts[0]);
   pushFrame(Opcode::Block, 0, uint32_t(Sig.Results.size()));
 
   const Module &WM = LC.WM;
@@ -80,6 +95,7 @@ llvm::Error FunctionLowering::lower() {
     }
     if (!Reachable) {
       skipUnreachable(I);
+      meterAfter(I.Op);
       continue;
     }
     if (llvm::Error E = dispatch(I)) {
@@ -91,6 +107,9 @@ llvm::Error FunctionLowering::lower() {
       detachCleanup();
       return toLlvmError(std::move(WE));
     }
+    if (LC.Opts.CanonicalNaN && mayYieldUnspecifiedNaN(I.Op))
+      push(canonicalNaN(pop()));
+    meterAfter(I.Op);
   }
   Traps.finish();
   return llvm::Error::success();

@@ -113,6 +113,8 @@ private:
   /// X through llvm.arithmetic.fence: the same value, which no fold sees
   /// through, at no cost in machine code.
   llvm::Value *opaque(llvm::Value *X);
+  /// X, or the canonical quiet NaN if X is a NaN (LowerOptions::CanonicalNaN).
+  llvm::Value *canonicalNaN(llvm::Value *X);
 
   // Integer operators whose Wasm semantics differ from LLVM's instruction.
   void divide(bool Signed);
@@ -148,6 +150,20 @@ private:
   /// first, pushes the results.
   void call(llvm::FunctionType *FTy, llvm::Value *Callee,
             llvm::Value *CalleeInst, const FuncType &CalleeSig);
+
+  //===--- Metering (Metering.cpp) --------------------------------------===//
+  /// The address of counter Field of the instance's rt_context.
+  llvm::Value *contextCounter(AbiTypes::ContextField Field);
+  llvm::LoadInst *loadCounter(llvm::Value *Addr, llvm::Type *Ty);
+  void storeCounter(llvm::Value *V, llvm::Value *Addr);
+  /// Charges Cost fuel, trapping "all fuel consumed" if there is less.
+  void chargeFuel(uint32_t Cost);
+  /// Counts this frame in, trapping "call stack exhausted" at the limit.
+  void enterFrame();
+  void leaveFrame();
+  /// Charges the metering segment that starts after control instruction Op,
+  /// if it is reachable.
+  void meterAfter(Opcode Op);
 
   //===--- Control ------------------------------------------------------===//
   struct ControlFrame {
@@ -196,6 +212,10 @@ private:
   const Function &Def;
   const FuncType &Sig;
   TrapEmitter Traps;
+
+  /// With fuel: the cost of each metering segment, and the one code is in.
+  std::vector<uint32_t> SegmentCosts;
+  size_t Segment = 0;
 
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<llvm::Value *> Stack;

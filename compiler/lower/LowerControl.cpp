@@ -148,6 +148,8 @@ void FunctionLowering::markUnreachable() {
 }
 
 void FunctionLowering::emitReturn() {
+  if (LC.Opts.LimitCallDepth)
+    leaveFrame();
   size_t N = Sig.Results.size();
   if (N == 0) {
     B.CreateRetVoid();

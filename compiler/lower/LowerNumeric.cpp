@@ -17,6 +17,8 @@
 //===----------------------------------------------------------------------===//
 #include "lower/FunctionLowering.h"
 
+#include "wasm/CanonicalNaN.h"
+
 namespace wasmc::lower {
 
 using llvm::CmpInst;
@@ -39,7 +41,7 @@ void FunctionLowering::lowerF64Const(const Instr &I) {
       LC.Ctx, llvm::APFloat(llvm::APFloat::IEEEdouble(), llvm::APInt(64, I.Bits))));
 }
 
-//===--- Quieting NaNs ----------------------------------------------------===//
+//===--- Quieting and canonical NaNs --------------------------------------===//
 
 Value *FunctionLowering::opaque(Value *X) {
   return B.CreateUnaryIntrinsic(llvm::Intrinsic::arithmetic_fence, X);
@@ -74,6 +76,18 @@ void FunctionLowering::floatMinMax(ID Id) {
     Value *M = B.CreateBinaryIntrinsic(Id, L, R);
     return B.CreateSelect(B.CreateFCmpUNO(M, M), B.CreateFAdd(M, M), M);
   });
+}
+
+// A select, unlike arithmetic, passes its operands' bits through exactly
+// (LLVM's NaN rules), so no fold may give the NaN another payload; a NaN X
+// that LLVM computes at compile time makes the compare fold to true.
+Value *FunctionLowering::canonicalNaN(Value *X) {
+  llvm::Type *Ty = X->getType();
+  llvm::APFloat NaN =
+      Ty->isFloatTy()
+          ? llvm::APFloat(llvm::APFloat::IEEEsingle(), llvm::APInt(32, CanonicalNaN32))
+          : llvm::APFloat(llvm::APFloat::IEEEdouble(), llvm::APInt(64, CanonicalNaN64));
+  return B.CreateSelect(B.CreateFCmpUNO(X, X), llvm::ConstantFP::get(LC.Ctx, NaN), X);
 }
 
 //===--- Integer comparisons ----------------------------------------------===//

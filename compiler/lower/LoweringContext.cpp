@@ -70,6 +70,7 @@ void LoweringContext::createTbaa() {
   Tbaa.TableElems = Tag("wasm table");
   Tbaa.Funcref = Tag("rt funcref");
   Tbaa.RuntimeState = Tag("rt state");
+  Tbaa.Counters = Tag("rt counters");
   Tbaa.InstanceField = Tag("rt instance");
 }
 

@@ -32,6 +32,9 @@ struct TbaaTags {
   llvm::MDNode *TableElems = nullptr;
   llvm::MDNode *Funcref = nullptr;
   llvm::MDNode *RuntimeState = nullptr;
+  /// rt_context's fuel and call depth: apart from RuntimeState, so that
+  /// updating them does not make LLVM reload a memory's size.
+  llvm::MDNode *Counters = nullptr;
   /// Fields of rt_instance and the arrays they point to: written once at
   /// instantiation, before any Wasm code runs.
   llvm::MDNode *InstanceField = nullptr;

@@ -310,10 +310,13 @@ llvm::Error InfoBuilder::emit(llvm::ArrayRef<llvm::Function *> Invokes) {
 
   uint8_t Bounds = LC.Opts.Bounds == BoundsMode::Guard ? RT_BOUNDS_GUARD
                                                        : RT_BOUNDS_EXPLICIT;
+  uint32_t Flags = (LC.Opts.Fuel ? RT_FLAG_FUEL : 0) |
+                   (LC.Opts.CanonicalNaN ? RT_FLAG_CANONICAL_NAN : 0) |
+                   (LC.Opts.LimitCallDepth ? RT_FLAG_CALL_DEPTH : 0);
   int64_t Start = WM.Start ? int64_t(*WM.Start) : -1;
   Constant *Info = llvm::ConstantStruct::get(
       Abi.ModuleInfo,
-      {u32(RT_ABI_VERSION), u8(Bounds), u32(0), name(WM.ModuleName),
+      {u32(RT_ABI_VERSION), u8(Bounds), u32(Flags), name(WM.ModuleName),
        u32(WM.Types.size()), types(),
        u32(WM.Imports.size()), imports(),
        u32(WM.Functions.size()), funcs(Invokes),

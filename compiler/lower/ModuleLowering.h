@@ -36,8 +36,21 @@ enum class BoundsMode {
   Explicit,
 };
 
+/// Each option off emits exactly the code it would without it; each on sets
+/// its rt_module_flags bit in the module info.
 struct LowerOptions {
   BoundsMode Bounds = BoundsMode::Guard;
+  /// Instruction metering (wasm/Fuel.h) on rt_context.fuel: RT_FLAG_FUEL.
+  bool Fuel = false;
+  /// NaN results of the operators of wasm/CanonicalNaN.h are the canonical
+  /// positive quiet NaN, as in the interpreter with ExecOptions::CanonicalNaN:
+  /// RT_FLAG_CANONICAL_NAN.
+  bool CanonicalNaN = false;
+  /// Counts Wasm frames in rt_context.call_depth and traps "call stack
+  /// exhausted" on entering frame RT_DETERMINISTIC_CALL_DEPTH + 1, as the
+  /// interpreter does with that MaxCallDepth: RT_FLAG_CALL_DEPTH. Run such
+  /// code on a stack of RT_DETERMINISTIC_STACK (rt_run_on_stack).
+  bool LimitCallDepth = false;
 };
 
 /// The symbol of the rt_module_info constant in the produced module.

@@ -133,9 +133,26 @@ typedef struct rt_context {
   /* Generated code traps with RT_TRAP_STACK_EXHAUSTED at function entry
    * when its frame address is below this. */
   uintptr_t stack_limit;
-  /* Remaining fuel when metering is enabled (see RT_FLAG_FUEL). */
+  /* Remaining fuel when metering is enabled (see RT_FLAG_FUEL): code
+   * compiled with it traps with RT_TRAP_OUT_OF_FUEL when a metering segment
+   * (wasm/Fuel.h) costs more than this, else subtracts the cost. */
   int64_t fuel;
+  /* Live Wasm frames of code compiled with a call depth limit
+   * (RT_FLAG_CALL_DEPTH): incremented at function entry, which traps with
+   * RT_TRAP_STACK_EXHAUSTED at the limit, decremented on return. rt_call
+   * restores it when a trap unwinds. Start at 0. */
+  uint32_t call_depth;
+  /* If not 0, memory.grow (rt_memory_grow) fails beyond this many pages,
+   * and instances fail to define a memory with a larger minimum. */
+  uint32_t memory_page_cap;
 } rt_context;
+
+/* Deterministic mode: limits that are the same on every machine and in
+ * both engines (the interpreter's ExecLimits/ExecOptions take the same
+ * values). A call depth of 20000 Wasm frames, and memories of at most
+ * 16384 pages (1 GiB). */
+#define RT_DETERMINISTIC_CALL_DEPTH 20000u
+#define RT_DETERMINISTIC_MEMORY_PAGES 16384u
 
 /*===--- The instance, as generated code sees it ------------------------===*/
 
@@ -251,7 +268,14 @@ typedef struct rt_data_segment {
 } rt_data_segment;
 
 enum rt_bounds_mode { RT_BOUNDS_GUARD = 0, RT_BOUNDS_EXPLICIT = 1 };
-enum rt_module_flags { RT_FLAG_FUEL = 1 };
+/* How the code was compiled; the runtime's host must configure rt_context
+ * accordingly (fuel to give, call_depth 0). */
+enum rt_module_flags {
+  RT_FLAG_FUEL = 1,          /* metered: charges rt_context.fuel */
+  RT_FLAG_CANONICAL_NAN = 2, /* NaN results of arithmetic are canonical */
+  RT_FLAG_CALL_DEPTH = 4     /* counts rt_context.call_depth, limited to
+                                RT_DETERMINISTIC_CALL_DEPTH */
+};
 
 typedef struct rt_module_info {
   uint32_t abi_version; /* RT_ABI_VERSION */

@@ -152,6 +152,18 @@ typedef struct rt_trap_info {
 #define RT_STACK_BUDGET ((uintptr_t)4 << 20)
 #define RT_STACK_HOST_RESERVE ((uintptr_t)256 << 10)
 
+/* Native stack for code compiled with RT_FLAG_CALL_DEPTH: room for
+ * RT_DETERMINISTIC_CALL_DEPTH frames of up to 50 KiB (unoptimized code with
+ * many locals), so that the depth limit, not the stack, stops recursion. */
+#define RT_DETERMINISTIC_STACK ((size_t)1 << 30)
+
+/* Runs fn(arg) on a new thread with a stack of stack_bytes and waits for it
+ * to finish. rt_calls made there may use the whole stack but
+ * RT_STACK_HOST_RESERVE, not just RT_STACK_BUDGET. The pages are reserved
+ * address space, committed as they are used. Returns 0, or the errno value
+ * of the failed thread creation (fn did not run). */
+int rt_run_on_stack(size_t stack_bytes, void (*fn)(void *), void *arg);
+
 /* Calls f with the parameters in vals[0..params) and leaves the results in
  * vals[0..results) (the rt_invoke_fn convention). Returns RT_TRAP_NONE, or
  * the trap that stopped the call, also described in *out if out is not

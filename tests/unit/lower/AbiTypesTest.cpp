@@ -80,6 +80,8 @@ TEST_F(AbiTypesTest, RuntimeDataMatchesC) {
   EXPECT_STRUCT(Context, rt_context);
   EXPECT_FIELD(Context, ContextStackLimit, rt_context, stack_limit);
   EXPECT_FIELD(Context, ContextFuel, rt_context, fuel);
+  EXPECT_FIELD(Context, ContextCallDepth, rt_context, call_depth);
+  EXPECT_FIELD(Context, ContextMemoryPageCap, rt_context, memory_page_cap);
 }
 
 TEST_F(AbiTypesTest, InstancePrefixMatchesC) {

@@ -53,7 +53,10 @@ protected:
 
   /// Lowers Wat, which must succeed and verify.
   llvm::Module &lower(std::string_view Wat, BoundsMode Mode = BoundsMode::Guard) {
-    auto M = lowerModule(validate(Wat), Ctx, targetMachine(), {Mode});
+    return lower(Wat, LowerOptions{Mode});
+  }
+  llvm::Module &lower(std::string_view Wat, const LowerOptions &Opts) {
+    auto M = lowerModule(validate(Wat), Ctx, targetMachine(), Opts);
     if (!M) {
       ADD_FAILURE() << llvm::toString(M.takeError());
       Owned = std::make_unique<llvm::Module>("empty", Ctx);
