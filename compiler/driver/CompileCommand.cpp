@@ -10,7 +10,9 @@
 /// (see withImplicitCompile).
 //
 //===----------------------------------------------------------------------===//
+#include "BakedOptions.h"
 #include "Diagnostics.h"
+#include "RunOptionArgs.h"
 #include "Subcommand.h"
 
 #include "codegen/Codegen.h"
@@ -37,15 +39,6 @@
 namespace wasmc::driver {
 
 namespace {
-
-struct CompileOptions {
-  std::string Input;
-  std::string Output; ///< empty: derived from Input and Emit
-  unsigned OptLevel = 2;
-  std::string Bounds = "guard";
-  std::string Triple; ///< empty: the host
-  std::string Emit = "exe";
-};
 
 /// One line on stderr, "wasmc: WHAT: MESSAGE"; returns ExitFailure. Lines
 /// of multi-line messages (lld's) are joined with "; ".
@@ -151,7 +144,9 @@ llvm::Error linkExecutable(llvm::StringRef Object, const std::string &Runtime,
   return link::linkWithLld(Job);
 }
 
-int runCompile(CompileOptions O) {
+} // namespace
+
+int compileModule(CompileOptions O) {
   if (O.Output.empty())
     O.Output = defaultOutput(O);
   bool Exe = O.Emit == "exe";
@@ -188,9 +183,12 @@ int runCompile(CompileOptions O) {
   llvm::LLVMContext Ctx;
   lower::LowerOptions LO;
   LO.Bounds = O.Bounds == "explicit" ? lower::BoundsMode::Explicit : lower::BoundsMode::Guard;
+  LO.Fuel = O.Fuel;
+  LO.CanonicalNaN = LO.LimitCallDepth = O.Deterministic;
   auto M = lower::lowerModule(*VM, Ctx, **TM, LO);
   if (!M)
     return failLlvm(O.Input, M.takeError());
+  bakeRunOptions(**M, O.Baked);
   codegen::optimizeModule(**M, **TM, O.OptLevel);
 
   std::string Contents;
@@ -223,9 +221,26 @@ int runCompile(CompileOptions O) {
   return 0;
 }
 
+namespace {
+
+/// compile's run options: baked as given; those that change the code
+/// (--fuel, --deterministic) also select the lowering.
+int runCompile(CompileOptions O, const RunOptionArgs &RO) {
+  rt_run_options Run;
+  std::string Why;
+  if (!RO.parse(Run, Why)) {
+    std::fprintf(stderr, "wasmc: %s\n", Why.c_str());
+    return ExitUsage;
+  }
+  O.Baked = RO.Args;
+  O.Fuel = Run.has_fuel;
+  O.Deterministic = Run.deterministic;
+  return compileModule(O);
+}
+
 } // namespace
 
-Subcommand addCompileCommand(CLI::App &App) {
+Subcommand addCompileCommand(CLI::App &App, const RunOptionArgs &RO) {
   auto O = std::make_shared<CompileOptions>();
   CLI::App *Cmd = App.add_subcommand(
       "compile", "Compile a module (.wasm or .wat) to a native executable (the "
@@ -244,7 +259,16 @@ Subcommand addCompileCommand(CLI::App &App) {
   Cmd->add_option("--emit", O->Emit,
                   "exe (default: linked static executable), obj, llvm (IR text) or asm")
       ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
-  return {Cmd, [O] { return runCompile(*O); }};
+  Cmd->footer(
+      "Run options given here are baked into the executable, which then has "
+      "exactly those grants:\n"
+      "  --dir HOST[::GUEST]  --dir-ro HOST[::GUEST]  --env NAME[=VALUE]  "
+      "--inherit-env\n"
+      "  --preopen-read FD:PATH  --preopen-write FD:PATH  --compute  --invoke NAME\n"
+      "  --deterministic  --seed N  --fuel N  --output-digest\n"
+      "  --allow-runtime-grants (the executable also takes run options before --)\n"
+      "See docs/cli.md.");
+  return {Cmd, [O, &RO] { return runCompile(*O, RO); }};
 }
 
 std::vector<const char *> withImplicitCompile(const CLI::App &App, int Argc,

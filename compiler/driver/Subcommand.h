@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace CLI {
@@ -26,8 +27,28 @@ struct Subcommand {
 
 Subcommand addValidateCommand(CLI::App &App);
 Subcommand addInspectCommand(CLI::App &App);
-Subcommand addCompileCommand(CLI::App &App);
-Subcommand addRunCommand(CLI::App &App);
+/// What `wasmc compile` does, for compile and for run's compile cache.
+struct CompileOptions {
+  std::string Input;
+  std::string Output; ///< empty: derived from Input and Emit
+  unsigned OptLevel = 2;
+  std::string Bounds = "guard";
+  std::string Triple; ///< empty: the host
+  std::string Emit = "exe";
+  std::vector<std::string> Baked; ///< run options baked into the executable
+  bool Fuel = false;              ///< compile instruction metering in
+  bool Deterministic = false;     ///< canonical NaNs, counted call depth
+};
+
+/// Compiles O.Input to O.Output; errors are reported on stderr. Returns the
+/// process exit status.
+int compileModule(CompileOptions O);
+
+struct RunOptionArgs;
+/// compile and run read the run options (--dir, --fuel, ...) from RO,
+/// which main fills before CLI11 parses the rest of the command line.
+Subcommand addCompileCommand(CLI::App &App, const RunOptionArgs &RO);
+Subcommand addRunCommand(CLI::App &App, const RunOptionArgs &RO);
 
 /// Argv with "compile" inserted when the first argument names no
 /// subcommand, so that `wasmc FILE -o OUT` means `wasmc compile FILE -o OUT`.

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Diagnostics.h"
+#include "RunOptionArgs.h"
 #include "Subcommand.h"
 
 #include <CLI/CLI.hpp>
@@ -23,15 +24,20 @@ int main(int Argc, char **Argv) {
   App.set_version_flag("--version", "wasmc " WASMC_VERSION);
   App.require_subcommand(1);
 
+  RunOptionArgs RO;
   std::vector<Subcommand> Subcommands = {
       addValidateCommand(App),
       addInspectCommand(App),
-      addCompileCommand(App),
-      addRunCommand(App),
+      addCompileCommand(App, RO),
+      addRunCommand(App, RO),
   };
 
   try {
     std::vector<const char *> Args = withImplicitCompile(App, Argc, Argv);
+    // Options of compile and run that take a separate value, so that the
+    // value is not mistaken for run's FILE.
+    RO.take(Args, {"-o", "--output", "-O", "--bounds-checks", "--target", "--emit",
+                   "--cache-dir"});
     App.parse(static_cast<int>(Args.size()), Args.data());
   } catch (const CLI::Success &S) {
     return App.exit(S); // --help or --version

@@ -1,12 +1,12 @@
-# RunInterpTest.cmake: run `wasmc run ARGS...` and check its exit status,
+# RunModuleTest.cmake: run `wasmc run ARGS...` and check its exit status,
 # stdout and stderr. Run as
 #   cmake -DWASMC=... -DARGS=a|b|c -DSTATUS=N [-DSTDOUT=line1|line2]
-#         [-DSTDERR=regex] -P RunInterpTest.cmake
+#         [-DSTDERR=regex] -P RunModuleTest.cmake
 # Lists are separated by '|' so that they survive add_test unsplit; an
 # expected stdout is its lines, each ending in a newline.
 foreach(Var WASMC ARGS STATUS)
   if(NOT DEFINED ${Var})
-    message(FATAL_ERROR "RunInterpTest.cmake: ${Var} is not set")
+    message(FATAL_ERROR "RunModuleTest.cmake: ${Var} is not set")
   endif()
 endforeach()
 
