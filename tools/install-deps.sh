@@ -8,7 +8,7 @@ packages=(
   llvm-19-dev liblld-19-dev lld-19 clang-19 libclang-rt-19-dev
   libclang-rt-19-dev-wasm32 wasi-libc
   libcli11-dev zlib1g-dev libzstd-dev libgtest-dev libgmock-dev
-  wabt binaryen hyperfine valgrind nodejs
+  wabt binaryen hyperfine valgrind nodejs python3
 )
 
 missing=()
