@@ -179,6 +179,8 @@ uint16_t wasi_poll_oneoff(wasi_ctx *ctx, wasi_mem mem, uint32_t in, uint32_t out
     if (ctx->deterministic && st.have_clock) {
       st.fire_earliest = 1;
       st.fire_left = st.min_left;
+      if (ctx->sources.wait)
+        ctx->sources.wait(ctx->sources.data, st.min_left);
       break;
     }
   }

@@ -58,6 +58,6 @@ static uint16_t host_random(void *data, uint8_t *buf, size_t len) {
 }
 
 wasi_sources wasi_host_sources(void) {
-  wasi_sources s = {host_clock_time, host_clock_res, host_random, NULL};
+  wasi_sources s = {host_clock_time, host_clock_res, host_random, NULL, NULL};
   return s;
 }

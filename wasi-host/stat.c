@@ -3,7 +3,8 @@
  * \file
  * fd_fdstat_* and fd_filestat_*, and the filestat and set-times encodings
  * path_filestat_* share. In deterministic mode a filestat carries no
- * device, inode or time, so that output never depends on the machine.
+ * device, inode or time, and directories no size or link count, so that
+ * output never depends on the machine or its file system.
  *
  *===----------------------------------------------------------------------===*/
 #include "internal.h"
@@ -27,8 +28,11 @@ void wasi_store_filestat(const wasi_ctx *ctx, uint8_t *out, const struct stat *s
   store_u64(out, fixed ? 0 : (uint64_t)st->st_dev);
   store_u64(out + 8, fixed ? 0 : (uint64_t)st->st_ino);
   out[16] = wasi_filetype_from_mode(st->st_mode);
-  store_u64(out + 24, (uint64_t)st->st_nlink);
-  store_u64(out + 32, (uint64_t)st->st_size);
+  /* A directory's size and link count depend on the file system (ext4
+   * says 4096 and 2 + subdirectories, btrfs other values): fixed too. */
+  int fixed_dir = fixed && S_ISDIR(st->st_mode);
+  store_u64(out + 24, fixed_dir ? 1 : (uint64_t)st->st_nlink);
+  store_u64(out + 32, fixed_dir ? 0 : (uint64_t)st->st_size);
   store_u64(out + 40, fixed ? 0 : ns(st->st_atim));
   store_u64(out + 48, fixed ? 0 : ns(st->st_mtim));
   store_u64(out + 56, fixed ? 0 : ns(st->st_ctim));

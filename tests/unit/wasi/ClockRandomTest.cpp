@@ -59,7 +59,7 @@ TEST_F(ClockRandomTest, BadIdsAndPointers) {
 
 TEST_F(ClockRandomTest, SourcesAreInjected) {
   Recorder R;
-  Ctx.sources = {Recorder::time, Recorder::res, Recorder::random, &R};
+  Ctx.sources = {Recorder::time, Recorder::res, Recorder::random, nullptr, &R};
   EXPECT_EQ(wasi_clock_time_get(&Ctx, mem(), WASI_CLOCK_PROCESS_CPUTIME_ID, 0, 8), 0);
   EXPECT_EQ(R.LastClock, uint32_t(WASI_CLOCK_PROCESS_CPUTIME_ID));
   EXPECT_EQ(std::memcmp(at(8), "\x08\x07\x06\x05\x04\x03\x02\x01", 8), 0);
@@ -79,7 +79,7 @@ TEST_F(ClockRandomTest, HostRandomFillsTheBuffer) {
 
 TEST_F(ClockRandomTest, HugeRequestsAreServedInBoundedChunks) {
   Recorder R;
-  Ctx.sources = {Recorder::time, Recorder::res, Recorder::random, &R};
+  Ctx.sources = {Recorder::time, Recorder::res, Recorder::random, nullptr, &R};
   // The largest request that fits: the whole memory.
   EXPECT_EQ(wasi_random_get(&Ctx, mem(), 0, MemSize), WASI_ERRNO_SUCCESS);
   EXPECT_LE(R.Largest, size_t(WASI_RANDOM_CHUNK));

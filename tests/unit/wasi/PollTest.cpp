@@ -142,5 +142,19 @@ TEST_F(PollTest, DeterministicClocksNeverWait) {
   EXPECT_EQ(user(1), 3u);
 }
 
+TEST_F(PollTest, DeterministicSleepLetsVirtualTimePass) {
+  ASSERT_EQ(wasi_ctx_set_deterministic(&Ctx, 1), WASI_ERRNO_SUCCESS);
+  uint64_t Before = 0, After = 0;
+  ASSERT_EQ(Ctx.sources.clock_time(Ctx.sources.data, WASI_CLOCK_MONOTONIC, 1, &Before), 0);
+  clock(0, 7, WASI_CLOCK_MONOTONIC, 5000000); // 5 ms from now
+  auto T0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(poll(1), 1u);
+  EXPECT_LT(std::chrono::steady_clock::now() - T0, std::chrono::seconds(1));
+  ASSERT_EQ(Ctx.sources.clock_time(Ctx.sources.data, WASI_CLOCK_MONOTONIC, 1, &After), 0);
+  EXPECT_GE(After - Before, 5000000u);
+  EXPECT_EQ(user(0), 7u);
+  wasi_ctx_destroy(&Ctx);
+}
+
 } // namespace
 } // namespace wasmc::wasitest

@@ -111,6 +111,10 @@ typedef struct wasi_sources {
   uint16_t (*clock_res)(void *data, uint32_t id, uint64_t *out);
   /* Fills buf[0, len) completely; len <= WASI_RANDOM_CHUNK. */
   uint16_t (*random)(void *data, uint8_t *buf, size_t len);
+  /* Lets ns nanoseconds of virtual time pass, for a poll_oneoff whose
+   * clocks would make it wait; NULL for the host's real clocks, on which
+   * the poll really waits. */
+  void (*wait)(void *data, uint64_t ns);
   void *data;
 } wasi_sources;
 
