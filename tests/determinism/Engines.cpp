@@ -1,18 +1,13 @@
 //===--- Engines.cpp - One module, run the same way on every engine -------===//
 #include "Engines.h"
 
-#include "codegen/Codegen.h"
+#include "AotCompiler.h"
 #include "interp/Interp.h"
-#include "link/Link.h"
-#include "lower/ModuleLowering.h"
 #include "rt/runtime.h"
 
-#include "llvm/IR/LLVMContext.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
-
 #include <cstring>
-#include <dlfcn.h>
+#include <map>
+#include <tuple>
 
 namespace wasmc::determinism {
 
@@ -114,23 +109,6 @@ private:
 
 //===--- Compiled code ----------------------------------------------------===//
 
-/// Where compiled modules are linked; emptied and removed at exit.
-const std::string &tempDir() {
-  static struct Dir {
-    std::string Path;
-    Dir() {
-      llvm::SmallString<128> P;
-      if (!llvm::sys::fs::createUniqueDirectory("wasmc-determinism", P))
-        Path = std::string(P);
-    }
-    ~Dir() {
-      if (!Path.empty())
-        llvm::sys::fs::remove_directories(Path, /*IgnoreErrors=*/true);
-    }
-  } D;
-  return D.Path;
-}
-
 /// One run of compiled code; on a big stack in deterministic mode.
 struct AotRun {
   const rt_module_info *Info;
@@ -196,14 +174,13 @@ struct AotRun {
 
 class AotPrepared : public Prepared {
 public:
-  AotPrepared(void *Handle, const rt_module_info *Info, const ValidatedModule &VM,
+  AotPrepared(std::unique_ptr<aot::LoadedModule> Loaded, const ValidatedModule &VM,
               const Mode &M)
-      : Handle(Handle), Info(Info), VM(VM), M(M) {}
-  ~AotPrepared() override { dlclose(Handle); }
+      : Loaded(std::move(Loaded)), VM(VM), M(M) {}
 
   Result<Observation> run(std::string_view Func, const std::vector<uint64_t> &Args,
                           int64_t Fuel, unsigned Calls) override {
-    AotRun R{Info, &VM.module(), &M, Func, &Args, Fuel, Calls};
+    AotRun R{&Loaded->info(), &VM.module(), &M, Func, &Args, Fuel, Calls};
     if (!M.Deterministic) {
       R();
       return std::move(R.Out);
@@ -215,59 +192,45 @@ public:
   }
 
 private:
-  void *Handle;
-  const rt_module_info *Info;
+  std::unique_ptr<aot::LoadedModule> Loaded;
   const ValidatedModule &VM;
   Mode M;
 };
 
+/// The compiler for one engine and mode, made on first use and kept until
+/// exit rather than made per module: a new compiler's random temporary
+/// directory could take the name of a removed one, and dlopen returns the
+/// already loaded object for a path it has seen.
+Result<aot::AotCompiler *> compiler(unsigned Opt, lower::BoundsMode Bounds,
+                                    const Mode &M) {
+  static std::map<std::tuple<unsigned, lower::BoundsMode, bool, bool, bool>,
+                  std::unique_ptr<aot::AotCompiler>>
+      Compilers;
+  std::unique_ptr<aot::AotCompiler> &C =
+      Compilers[{Opt, Bounds, M.Fuel, M.CanonicalNaN, M.Deterministic}];
+  if (!C) {
+    lower::LowerOptions LO;
+    LO.Bounds = Bounds;
+    LO.Fuel = M.Fuel;
+    LO.CanonicalNaN = M.CanonicalNaN;
+    LO.LimitCallDepth = M.Deterministic;
+    auto Made = aot::AotCompiler::create(LO, Opt);
+    if (!Made)
+      return Made.takeError();
+    C = Made.take();
+  }
+  return C.get();
+}
+
 Result<std::unique_ptr<Prepared>> compile(const ValidatedModule &VM, unsigned Opt,
                                           lower::BoundsMode Bounds, const Mode &M) {
-  static unsigned Serial = 0;
-  auto TM = codegen::createTargetMachine({"", Opt, /*PIC=*/true});
-  if (!TM)
-    return internal(llvm::toString(TM.takeError()));
-  lower::LowerOptions LO;
-  LO.Bounds = Bounds;
-  LO.Fuel = M.Fuel;
-  LO.CanonicalNaN = M.CanonicalNaN;
-  LO.LimitCallDepth = M.Deterministic;
-  llvm::LLVMContext Ctx;
-  auto LM = lower::lowerModule(VM, Ctx, **TM, LO);
-  if (!LM)
-    return internal(llvm::toString(LM.takeError()));
-  codegen::optimizeModule(**LM, **TM, Opt);
-  auto Object = codegen::emitCode(**LM, **TM, llvm::CodeGenFileType::ObjectFile);
-  if (!Object)
-    return internal(llvm::toString(Object.takeError()));
-
-  if (tempDir().empty())
-    return internal("no temporary directory");
-  std::string Stem = tempDir() + "/m" + std::to_string(Serial++);
-  std::string ObjPath = Stem + ".o", SoPath = Stem + ".so";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ObjPath, EC);
-    if (EC)
-      return internal("cannot write " + ObjPath + ": " + EC.message());
-    OS.write(Object->data(), Object->size());
-  }
-  llvm::Error E = link::linkWithLld(
-      {{ObjPath}, {}, SoPath, link::OutputKind::SharedObject});
-  void *Handle = E ? nullptr : dlopen(SoPath.c_str(), RTLD_NOW | RTLD_LOCAL);
-  llvm::sys::fs::remove(ObjPath);
-  llvm::sys::fs::remove(SoPath);
-  if (E)
-    return internal(llvm::toString(std::move(E)));
-  if (!Handle)
-    return internal(std::string("dlopen: ") + dlerror());
-  auto *Info = static_cast<const rt_module_info *>(
-      dlsym(Handle, lower::ModuleInfoSymbol));
-  if (!Info) {
-    dlclose(Handle);
-    return internal("no module info");
-  }
-  return std::unique_ptr<Prepared>(new AotPrepared(Handle, Info, VM, M));
+  auto C = compiler(Opt, Bounds, M);
+  if (!C)
+    return C.takeError();
+  auto Loaded = (*C)->load(VM);
+  if (!Loaded)
+    return Loaded.takeError();
+  return std::unique_ptr<Prepared>(new AotPrepared(Loaded.take(), VM, M));
 }
 
 } // namespace

@@ -5,10 +5,9 @@
 /// code (-O0 and -O3, guard and explicit bounds checks) under the same
 /// Mode, and compare what each run leaves observable: the trap, the
 /// results, the exported globals and memory, the remaining fuel. Every run
-/// starts from a fresh instance. Compiled code goes through the real
-/// pipeline (lowerModule, optimizeModule, emitCode, lld) into a shared
-/// object that is dlopened, as in the spec runner; its rt_* references
-/// resolve to the runtime-lib linked into the test.
+/// starts from a fresh instance. Compiled code is loaded by AotCompiler,
+/// as in the spec runner: the real pipeline into a dlopened shared object
+/// whose rt_* references resolve to the runtime-lib linked into the test.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

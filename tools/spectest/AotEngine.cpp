@@ -29,6 +29,9 @@
 
 namespace wasmc::spectest {
 
+using aot::AotCompiler;
+using aot::LoadedModule;
+
 namespace {
 
 WasmError unlinkable(std::string Message) {
@@ -47,6 +50,13 @@ Outcome trapped(uint32_t Code, int64_t Detail) {
 }
 
 std::string nameOf(const rt_name &N) { return std::string(N.data, N.len); }
+
+lower::LowerOptions lowerOptions(uint8_t BoundsMode) {
+  lower::LowerOptions LO;
+  LO.Bounds = BoundsMode == RT_BOUNDS_EXPLICIT ? lower::BoundsMode::Explicit
+                                               : lower::BoundsMode::Guard;
+  return LO;
+}
 
 class AotEngine final : public Engine {
 public:
@@ -96,7 +106,7 @@ AotEngine::AotEngine(const EngineOptions &Opts)
     : BoundsMode(Opts.BoundsChecks == EngineOptions::Bounds::Explicit
                      ? RT_BOUNDS_EXPLICIT
                      : RT_BOUNDS_GUARD),
-      Compiler(AotCompiler::create(BoundsMode, Opts.OptLevel)) {
+      Compiler(AotCompiler::create(lowerOptions(BoundsMode), Opts.OptLevel)) {
   reset();
 }
 

@@ -1,16 +1,18 @@
 //===--- AotCompiler.h - Compiling a module and loading it with dlopen ----===//
 //
 /// \file
-/// The AOT engine's path from a validated module to an rt_module_info in
-/// this process, through the same stages as `wasmc`: lowerModule,
-/// optimizeModule, emitCode (position independent), linkWithLld into a
-/// shared object, then dlopen. The shared object's undefined rt_*
-/// references resolve to the runtime-lib linked into the runner (which
-/// exports its symbols), so compiled code and the runner share one runtime.
+/// The path from a validated module to an rt_module_info in this process,
+/// through the same stages as `wasmc`: lowerModule, optimizeModule,
+/// emitCode (position independent), linkWithLld into a shared object, then
+/// dlopen. Used by the spec runner's AOT engine and the determinism tests.
+/// The shared object's undefined rt_* references resolve to the runtime-lib
+/// linked whole into the executable, which must export its symbols
+/// (ENABLE_EXPORTS), so compiled code and its host share one runtime.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "lower/ModuleLowering.h"
 #include "wasm/Error.h"
 #include "wasm/Validator.h"
 
@@ -20,12 +22,7 @@
 #include <memory>
 #include <string>
 
-namespace llvm {
-class LLVMContext;
-class TargetMachine;
-} // namespace llvm
-
-namespace wasmc::spectest {
+namespace wasmc::aot {
 
 /// A compiled module loaded into the process; dlcloses it when destroyed,
 /// so it must outlive every instance made from it.
@@ -46,9 +43,9 @@ private:
 
 class AotCompiler {
 public:
-  /// BoundsMode is RT_BOUNDS_GUARD or RT_BOUNDS_EXPLICIT; OptLevel 0..3.
-  static Result<std::unique_ptr<AotCompiler>> create(uint8_t BoundsMode,
-                                                     unsigned OptLevel);
+  /// Every module is lowered with Options and optimized at OptLevel (0..3).
+  static Result<std::unique_ptr<AotCompiler>>
+  create(const lower::LowerOptions &Options, unsigned OptLevel);
   ~AotCompiler();
   AotCompiler(const AotCompiler &) = delete;
   AotCompiler &operator=(const AotCompiler &) = delete;
@@ -58,13 +55,14 @@ public:
   Result<std::unique_ptr<LoadedModule>> load(const ValidatedModule &M);
 
   /// Starts a new LLVMContext, releasing the types and constants the
-  /// modules compiled so far left in the old one. Call between files.
+  /// modules compiled so far left in the old one. Call between batches
+  /// of modules, such as the spec runner's script files.
   void releaseContext();
 
 private:
   AotCompiler() = default;
 
-  uint8_t BoundsMode = RT_BOUNDS_GUARD;
+  lower::LowerOptions Options;
   unsigned OptLevel = 2;
   std::unique_ptr<llvm::TargetMachine> TM;
   std::unique_ptr<llvm::LLVMContext> Ctx;
@@ -76,4 +74,4 @@ private:
   uint64_t Serial = 0;
 };
 
-} // namespace wasmc::spectest
+} // namespace wasmc::aot

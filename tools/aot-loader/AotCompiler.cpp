@@ -5,8 +5,9 @@
 /// object to a private temporary directory, linked by lld into a shared
 /// object next to it and dlopened; both files are deleted right after the
 /// load (the mapping keeps the code). The TargetMachine is made once; the
-/// LLVMContext lives for one script file, since everything a context
-/// uniques stays until the context goes.
+/// LLVMContext lives until releaseContext (the spec runner's AOT engine
+/// calls it per script file), since everything a context uniques stays
+/// until the context goes.
 //
 //===----------------------------------------------------------------------===//
 #include "AotCompiler.h"
@@ -14,7 +15,6 @@
 #include "codegen/Codegen.h"
 #include "link/Link.h"
 #include "lower/LowerError.h"
-#include "lower/ModuleLowering.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -26,7 +26,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
-namespace wasmc::spectest {
+namespace wasmc::aot {
 
 namespace {
 
@@ -36,7 +36,7 @@ WasmError internal(std::string Message) {
 
 /// The WasmError inside a lowering error, or an Internal one for the
 /// plain errors of codegen and lld. Unsupported errors become the skip
-/// reason the runner reports.
+/// reason the spec runner reports.
 WasmError toWasmError(llvm::Error E) {
   WasmError Out;
   llvm::handleAllErrors(
@@ -57,7 +57,7 @@ WasmError toWasmError(llvm::Error E) {
 /// from the link to the dlopen; on a disk file system creating and
 /// deleting them cost a quarter of the run time.
 std::string temporaryDirectoryPrefix() {
-  const char *Name = "wasmc-spectest";
+  const char *Name = "wasmc-aot";
   struct statvfs Shm;
   if (!std::getenv("TMPDIR") && statvfs("/dev/shm", &Shm) == 0 &&
       !(Shm.f_flag & (ST_NOEXEC | ST_RDONLY)) &&
@@ -83,10 +83,10 @@ Status writeFile(const std::string &Path, llvm::ArrayRef<char> Bytes) {
 
 LoadedModule::~LoadedModule() { dlclose(Handle); }
 
-Result<std::unique_ptr<AotCompiler>> AotCompiler::create(uint8_t BoundsMode,
-                                                         unsigned OptLevel) {
+Result<std::unique_ptr<AotCompiler>>
+AotCompiler::create(const lower::LowerOptions &Options, unsigned OptLevel) {
   std::unique_ptr<AotCompiler> C(new AotCompiler());
-  C->BoundsMode = BoundsMode;
+  C->Options = Options;
   C->OptLevel = OptLevel;
   auto TM = codegen::createTargetMachine({"", OptLevel, /*PIC=*/true});
   if (!TM)
@@ -112,10 +112,7 @@ void AotCompiler::releaseContext() {
 
 Result<std::unique_ptr<LoadedModule>>
 AotCompiler::load(const ValidatedModule &M) {
-  lower::LowerOptions LO;
-  LO.Bounds = BoundsMode == RT_BOUNDS_EXPLICIT ? lower::BoundsMode::Explicit
-                                               : lower::BoundsMode::Guard;
-  auto LM = lower::lowerModule(M, *Ctx, *TM, LO);
+  auto LM = lower::lowerModule(M, *Ctx, *TM, Options);
   if (!LM)
     return toWasmError(LM.takeError());
   codegen::optimizeModule(**LM, *TM, OptLevel);
@@ -150,4 +147,4 @@ AotCompiler::load(const ValidatedModule &M) {
   return std::make_unique<LoadedModule>(Handle, Info);
 }
 
-} // namespace wasmc::spectest
+} // namespace wasmc::aot
