@@ -8,6 +8,7 @@
 /// hand-checked values where a shared mistake would otherwise pass.
 //
 //===----------------------------------------------------------------------===//
+#include "CountDown.h"
 #include "Engines.h"
 
 #include "text/WatToBinary.h"
@@ -66,21 +67,7 @@ protected:
 
 //===--- Fuel -------------------------------------------------------------===//
 
-// down(3) costs 30 (see tests/unit/interp/FuelTest.cpp for the count).
-constexpr const char *CountDown = R"((module
-  (func (export "down") (param i32)
-    block
-      loop
-        local.get 0
-        i32.eqz
-        br_if 1
-        local.get 0
-        i32.const 1
-        i32.sub
-        local.set 0
-        br 0
-      end
-    end)))";
+constexpr const char *CountDown = wasmc::testing::CountDownWat; // see CountDown.h
 
 TEST_F(DeterminismTest, FuelMatchesTheSegmentCount) {
   ValidatedModule VM = compile(CountDown);

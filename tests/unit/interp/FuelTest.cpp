@@ -7,6 +7,7 @@
 /// compiled code agrees is tests/determinism's job.
 //
 //===----------------------------------------------------------------------===//
+#include "CountDown.h"
 #include "InterpTestSupport.h"
 
 #include "wasm/Fuel.h"
@@ -33,24 +34,7 @@ protected:
   }
 };
 
-// Counts down from n: one block, one loop with a conditional exit and a
-// backward branch. Segment costs by hand, in body order:
-//   block | loop | local.get i32.eqz br_if | local.get i32.const i32.sub
-//   local.set br | end (loop) | end (block) | end (function)
-constexpr const char *CountDown = R"((module
-  (func (export "down") (param i32)
-    block
-      loop
-        local.get 0
-        i32.eqz
-        br_if 1
-        local.get 0
-        i32.const 1
-        i32.sub
-        local.set 0
-        br 0
-      end
-    end)))";
+constexpr const char *CountDown = wasmc::testing::CountDownWat; // see CountDown.h
 
 TEST_F(FuelTest, SegmentCostsFollowControlInstructions) {
   ValidatedModule VM = compile(CountDown);

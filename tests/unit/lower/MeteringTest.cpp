@@ -8,6 +8,7 @@
 /// tests/determinism runs the same options against the interpreter.
 //
 //===----------------------------------------------------------------------===//
+#include "CountDown.h"
 #include "LowerTestSupport.h"
 
 #include "lower/AbiTypes.h"
@@ -43,24 +44,7 @@ protected:
   }
 };
 
-// The segments of wasm/Fuel.h, by hand: block 1 | loop 1 | test 3 |
-// body 5 | end (loop) 1 | end (block) 1 | end (function) 1. The code after
-// the loop's end is dead (the loop only exits by br_if 1), so it gets no
-// charge.
-constexpr const char *CountDown = R"((module
-  (func $down (export "down") (param i32)
-    block
-      loop
-        local.get 0
-        i32.eqz
-        br_if 1
-        local.get 0
-        i32.const 1
-        i32.sub
-        local.set 0
-        br 0
-      end
-    end)))";
+constexpr const char *CountDown = wasmc::testing::CountDownWat; // see CountDown.h
 
 TEST_F(MeteringTest, ChargesEveryReachableSegmentItsCost) {
   LowerOptions Opts;
