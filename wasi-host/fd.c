@@ -168,12 +168,14 @@ uint16_t wasi_fd_close(wasi_ctx *ctx, wasi_mem mem, uint32_t fd) {
   return WASI_ERRNO_SUCCESS;
 }
 
-/* Both descriptors must be open (BADF). Renumbering onto itself does
- * nothing, as dup2 and other runtimes do. fds 0-2 only ever hold what the
- * embedder lent (path_open never allocates them): renumbering onto them
- * is NOTCAPABLE, so stdio is never silently redirected into a file, while
- * moving a stdio stream away is allowed (wasi-testsuite's stdio test does
- * it) and leaves its slot closed. */
+/* Both descriptors must be open (BADF). What the embedder granted cannot
+ * be replaced from inside: renumbering onto stdio (fds 0-2, which
+ * path_open never allocates) or onto a preopened directory is
+ * NOTCAPABLE, so stdio is never silently redirected into a file and a
+ * granted directory never silently becomes another descriptor. Moving a
+ * stdio stream away is allowed (wasi-testsuite's stdio test does it) and
+ * leaves its slot closed. Renumbering onto itself is INVAL: runtimes that
+ * treated it as "close the target, then move" lost the descriptor. */
 uint16_t wasi_fd_renumber(wasi_ctx *ctx, wasi_mem mem, uint32_t fd, uint32_t to) {
   wasi_fd_entry *from, *target;
   uint16_t err = wasi_ctx_fd(ctx, fd, 0, &from);
@@ -182,8 +184,8 @@ uint16_t wasi_fd_renumber(wasi_ctx *ctx, wasi_mem mem, uint32_t fd, uint32_t to)
   if (err != WASI_ERRNO_SUCCESS)
     return err;
   if (fd == to)
-    return WASI_ERRNO_SUCCESS;
-  if (to < 3)
+    return WASI_ERRNO_INVAL;
+  if (to < 3 || target->preopen_name)
     return WASI_ERRNO_NOTCAPABLE;
   wasi_fd_release(target);
   *target = *from;

@@ -95,8 +95,8 @@ TEST_F(FdFileTest, Renumber) {
   uint32_t Other;
   writeHost(Root + "/other", "other");
   ASSERT_EQ(openAt(3, "other", 0, WASI_RIGHT_FD_READ, &Other), WASI_ERRNO_SUCCESS);
-  // Onto itself: nothing happens.
-  EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), File, File), WASI_ERRNO_SUCCESS);
+  // Onto itself: refused, and the descriptor stays open and usable.
+  EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), File, File), WASI_ERRNO_INVAL);
   EXPECT_EQ(readAt(File, 2), "01");
   // Onto another open descriptor: that one is closed and replaced.
   EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), File, Other), WASI_ERRNO_SUCCESS);
@@ -121,10 +121,14 @@ TEST_F(FdFileTest, Renumber) {
   EXPECT_EQ(writeFd(Spare, "moved"), WASI_ERRNO_SUCCESS);
   Out.closeWrite();
   EXPECT_EQ(Out.drain(), "moved");
-  // Onto a preopen: replaced, like any descriptor.
-  EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), Other, 3), WASI_ERRNO_SUCCESS);
+  // Onto a preopen: refused, the preopen stays what was granted.
+  EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), Other, 3), WASI_ERRNO_NOTCAPABLE);
+  EXPECT_EQ(wasi_fd_prestat_get(&Ctx, mem(), 3, 200), WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(readAt(Other, 2), "67");
+  // From a preopen onto another descriptor: allowed, the grant moves.
+  EXPECT_EQ(wasi_fd_renumber(&Ctx, mem(), 3, Other), WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(wasi_fd_prestat_get(&Ctx, mem(), Other, 200), WASI_ERRNO_SUCCESS);
   EXPECT_EQ(wasi_fd_prestat_get(&Ctx, mem(), 3, 200), WASI_ERRNO_BADF);
-  EXPECT_EQ(readAt(3, 2), "67");
 }
 
 TEST_F(FdFileTest, HintsAndSync) {

@@ -366,11 +366,12 @@ uint16_t wasi_fd_read(wasi_ctx *ctx, wasi_mem mem, uint32_t fd, uint32_t iovs, u
  * deterministic mode entries are sorted by name and d_ino is 0. */
 uint16_t wasi_fd_readdir(wasi_ctx *ctx, wasi_mem mem, uint32_t fd, uint32_t buf, uint32_t buf_len,
                          uint64_t cookie, uint32_t bufused_out);
-/* Both descriptors must be open (BADF). Onto itself: nothing happens, as
- * with dup2 and in other runtimes. Onto fds 0-2: NOTCAPABLE, so stdio is
- * never silently redirected (they only ever hold what the embedder lent);
- * a stdio stream may be moved away (wasi-testsuite's stdio test) and
- * preopens replaced like any descriptor (its overwrite_preopen test). */
+/* Both descriptors must be open (BADF). Onto itself: INVAL (the
+ * descriptor stays). Onto fds 0-2 or a preopen: NOTCAPABLE, so what the
+ * embedder granted is never replaced from inside (stdio only ever holds
+ * what was lent; this fails wasi-testsuite's overwrite_preopen test on
+ * purpose, docs/wasi-testsuite.md). A stdio stream or a preopen may be
+ * moved away onto another open descriptor (the testsuite's stdio test). */
 uint16_t wasi_fd_renumber(wasi_ctx *ctx, wasi_mem mem, uint32_t fd, uint32_t to);
 /* Streams have no position: WASI_ERRNO_SPIPE (after BADF for a closed
  * descriptor and INVAL for a bad whence), as do fd_pread/fd_pwrite on
