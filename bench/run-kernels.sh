@@ -13,6 +13,9 @@
 #   WASMC_BENCH_KERNELS     space-separated subset of kernels
 #   WASMC_INTERP            wasmc binary providing `run --interp` (default BUILD_DIR/bin/wasmc)
 #   WASMC_BENCH_NO_MARCH=1  skip the extra `clang-19 -O2 -march=native` column
+#   WASMC_BASELINE          another wasmc (e.g. a build of the previous commit): its
+#                           guard executables are timed in the same run, as an extra
+#                           column, so that a change is measured side by side
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -51,6 +54,7 @@ echo "interpreter: $([ $have_interp = 1 ] && echo "$interp run --interp (WASI: $
 
 march=1
 [ "${WASMC_BENCH_NO_MARCH:-0}" = 1 ] && march=0
+baseline=${WASMC_BASELINE:-}
 
 echo "== building"
 for k in $kernels; do
@@ -62,6 +66,7 @@ for k in $kernels; do
     -DBENCH_EXPORT_SIZE=$s -o $k.export.wasm "$kdir/$k.c"
   "$wasmc" $k.wasm -o $k.guard -O2 --bounds-checks=guard
   "$wasmc" $k.wasm -o $k.explicit -O2 --bounds-checks=explicit
+  [ -n "$baseline" ] && "$baseline" $k.wasm -o $k.baseline -O2 --bounds-checks=guard
 done
 
 echo "== checking outputs against native"
@@ -79,6 +84,7 @@ for k in $kernels; do
   check "$k explicit" "$ref" "$(./$k.explicit)"
   check "$k node" "$ref" "$(node --no-warnings "$kdir/run-node.js" $k.wasm)"
   [ $march = 1 ] && check "$k native-march" "$ref" "$(./$k.native-march)"
+  [ -n "$baseline" ] && check "$k baseline" "$ref" "$(./$k.baseline)"
   refs=$(./$k.native $s)
   check "$k guard small" "$refs" "$(./$k.guard $s)"
   hex=${refs##*checksum=}
@@ -107,6 +113,7 @@ for k in $kernels; do
   hf $k.native $runs 1 ./$k.native
   [ $march = 1 ] && hf $k.native-march $runs 1 ./$k.native-march
   hf $k.guard $runs 1 ./$k.guard
+  [ -n "$baseline" ] && hf $k.baseline $runs 1 ./$k.baseline
   hf $k.explicit $runs 1 ./$k.explicit
   hf $k.node $runs 1 "node --no-warnings $kdir/run-node.js $k.wasm"
 done
@@ -126,11 +133,12 @@ done
 
 sizes=""
 for k in $kernels; do sizes+="$k=${small[$k]} "; done
-python3 - "$kernels" "$march" "$have_interp" "$interp_wasi" "$sizes" <<'EOF'
+python3 - "$kernels" "$march" "$have_interp" "$interp_wasi" "$sizes" "$baseline" <<'EOF'
 import json, math, os, sys
 kernels = sys.argv[1].split()
 march, have_interp, interp_wasi = sys.argv[2] == "1", sys.argv[3] == "1", sys.argv[4] == "1"
 small = dict(kv.split("=") for kv in sys.argv[5].split())
+baseline = sys.argv[6] != ""
 
 def t(name):
     if not os.path.exists(name + ".json"):
@@ -148,6 +156,8 @@ def fmt(x, unit=1.0, d=3):
 cols = [("wasmc guard", "guard"), ("wasmc explicit", "explicit"), ("node 20", "node")]
 if march:
     cols.insert(0, ("clang -march=native -ffp-contract=off", "native-march"))
+if baseline:
+    cols.insert(-2, ("baseline guard", "baseline"))
 print("\n### Full size: median wall time (s), ratio to native clang-19 -O2\n")
 print("| kernel | native | " + " | ".join(c[0] for c in cols) + " |")
 print("|---|---:|" + "---:|" * len(cols))

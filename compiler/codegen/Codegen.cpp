@@ -1,6 +1,7 @@
 //===--- Codegen.cpp - TargetMachine, pass pipeline, object emission ------===//
 #include "codegen/Codegen.h"
 #include "codegen/KeepAlive.h"
+#include "codegen/NoWrapVersioning.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Verifier.h"
@@ -94,8 +95,10 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel)
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
   PB.registerVectorizerStartEPCallback(
-      [](llvm::FunctionPassManager &FPM, llvm::OptimizationLevel) {
+      [](llvm::FunctionPassManager &FPM, llvm::OptimizationLevel Level) {
         FPM.addPass(ResolveKeepAlivesPass());
+        if (Level.getSpeedupLevel() >= 2)
+          FPM.addPass(NoWrapVersioningPass());
       });
   llvm::OptimizationLevel Level = OptLevel == 1   ? llvm::OptimizationLevel::O1
                                   : OptLevel == 3 ? llvm::OptimizationLevel::O3

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace wasmc::codegen {
 
@@ -25,6 +26,8 @@ struct CodegenOptions {
   /// Position-independent code, for shared objects (the spec runner loads
   /// compiled modules with dlopen).
   bool PIC = false;
+  /// Threads for emitObjects; 0: std::thread::hardware_concurrency().
+  unsigned Threads = 0;
 };
 
 /// Initializes the native target (idempotent) and creates a TargetMachine.
@@ -40,5 +43,13 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel)
 /// Emits an object file (or assembly) for M into a buffer.
 llvm::Expected<llvm::SmallVector<char, 0>>
 emitCode(llvm::Module &M, llvm::TargetMachine &TM, llvm::CodeGenFileType Kind);
+
+/// Emits the optimized M as object files to be linked together: one, from
+/// TM, when M is small; otherwise M is split by function into up to
+/// Opts.Threads parts (each large enough to be worth a thread) whose code is
+/// generated in parallel, each in its own LLVMContext and TargetMachine
+/// created from Opts; M's local symbols then become hidden globals.
+llvm::Expected<std::vector<llvm::SmallVector<char, 0>>>
+emitObjects(llvm::Module &M, llvm::TargetMachine &TM, const CodegenOptions &Opts);
 
 } // namespace wasmc::codegen

@@ -126,18 +126,22 @@ llvm::Error publish(const std::string &Tmp, const std::string &Out, bool Executa
   return llvm::Error::success();
 }
 
-/// Links Object (bytes) with the runtime into the file Tmp.
-llvm::Error linkExecutable(llvm::StringRef Object, const std::string &Runtime,
-                           const std::string &Tmp) {
-  llvm::SmallString<256> ObjPath;
-  if (std::error_code EC = llvm::sys::fs::createTemporaryFile("wasmc", "o", ObjPath))
-    return llvm::createStringError(EC, "cannot create a temporary object file: %s",
-                                   EC.message().c_str());
-  llvm::FileRemover RemoveObj(ObjPath);
-  if (llvm::Error E = writeFile(std::string(ObjPath), Object))
-    return E;
+/// Links Objects (bytes) with the runtime into the file Tmp.
+llvm::Error linkExecutable(const std::vector<llvm::SmallVector<char, 0>> &Objects,
+                           const std::string &Runtime, const std::string &Tmp) {
   link::LinkJob Job;
-  Job.Objects = {std::string(ObjPath)};
+  std::vector<std::unique_ptr<llvm::FileRemover>> Removers;
+  for (const llvm::SmallVector<char, 0> &Object : Objects) {
+    llvm::SmallString<256> ObjPath;
+    if (std::error_code EC = llvm::sys::fs::createTemporaryFile("wasmc", "o", ObjPath))
+      return llvm::createStringError(EC, "cannot create a temporary object file: %s",
+                                     EC.message().c_str());
+    Removers.push_back(std::make_unique<llvm::FileRemover>(ObjPath));
+    if (llvm::Error E =
+            writeFile(std::string(ObjPath), llvm::StringRef(Object.data(), Object.size())))
+      return E;
+    Job.Objects.push_back(std::string(ObjPath));
+  }
   Job.Archives = {Runtime};
   Job.Output = Tmp;
   Job.Kind = link::OutputKind::StaticExecutable;
@@ -192,7 +196,14 @@ int compileModule(CompileOptions O) {
   codegen::optimizeModule(**M, **TM, O.OptLevel);
 
   std::string Contents;
-  if (O.Emit == "llvm") {
+  std::vector<llvm::SmallVector<char, 0>> Objects;
+  if (Exe) {
+    // Large modules are split and their code generated in parallel.
+    auto Objs = codegen::emitObjects(**M, **TM, {O.Triple, O.OptLevel, /*PIC=*/false, O.Jobs});
+    if (!Objs)
+      return failLlvm(O.Input, Objs.takeError());
+    Objects = std::move(*Objs);
+  } else if (O.Emit == "llvm") {
     llvm::raw_string_ostream OS(Contents);
     (*M)->print(OS, nullptr);
   } else {
@@ -213,7 +224,7 @@ int compileModule(CompileOptions O) {
   if (!Tmp)
     return failLlvm(O.Output, Tmp.takeError());
   llvm::FileRemover RemoveTmp(*Tmp); // a no-op once it is renamed
-  llvm::Error E = Exe ? linkExecutable(Contents, Runtime, *Tmp) : writeFile(*Tmp, Contents);
+  llvm::Error E = Exe ? linkExecutable(Objects, Runtime, *Tmp) : writeFile(*Tmp, Contents);
   if (!E)
     E = publish(*Tmp, O.Output, Exe);
   if (E)
@@ -256,6 +267,9 @@ Subcommand addCompileCommand(CLI::App &App, const RunOptionArgs &RO) {
                   "(a compare before every access)")
       ->check(CLI::IsMember({"guard", "explicit"}));
   Cmd->add_option("--target", O->Triple, "Target triple (default: the host)");
+  Cmd->add_option("-j,--jobs", O->Jobs,
+                  "Code generation threads for executables (default 0: one per core; "
+                  "only large modules are split)");
   Cmd->add_option("--emit", O->Emit,
                   "exe (default: linked static executable), obj, llvm (IR text) or asm")
       ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));

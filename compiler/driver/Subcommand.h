@@ -35,6 +35,7 @@ struct CompileOptions {
   std::string Bounds = "guard";
   std::string Triple; ///< empty: the host
   std::string Emit = "exe";
+  unsigned Jobs = 0; ///< code generation threads; 0: one per core
   std::vector<std::string> Baked; ///< run options baked into the executable
   bool Fuel = false;              ///< compile instruction metering in
   bool Deterministic = false;     ///< canonical NaNs, counted call depth

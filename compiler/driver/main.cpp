@@ -36,7 +36,7 @@ int main(int Argc, char **Argv) {
     std::vector<const char *> Args = withImplicitCompile(App, Argc, Argv);
     // Options of compile and run that take a separate value, so that the
     // value is not mistaken for run's FILE.
-    RO.take(Args, {"-o", "--output", "-O", "--bounds-checks", "--target", "--emit",
+    RO.take(Args, {"-o", "--output", "-O", "-j", "--jobs", "--bounds-checks", "--target", "--emit",
                    "--cache-dir"});
     App.parse(static_cast<int>(Args.size()), Args.data());
   } catch (const CLI::Success &S) {
