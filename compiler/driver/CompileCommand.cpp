@@ -24,6 +24,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -85,14 +86,29 @@ std::string runtimeLibraryPath() {
   return std::string(Path);
 }
 
+/// Whether Out exists and is not a regular file (a device such as
+/// /dev/null, a FIFO): it is written in place, never replaced by a rename.
+bool isSpecialFile(const std::string &Out) {
+  llvm::sys::fs::file_status St;
+  return !llvm::sys::fs::status(Out, St) && llvm::sys::fs::exists(St) &&
+         !llvm::sys::fs::is_regular_file(St) && !llvm::sys::fs::is_directory(St);
+}
+
 /// A new unique file in OUT's directory, so that the final rename stays
-/// within one file system and is atomic.
+/// within one file system and is atomic (in the temporary directory when
+/// OUT is a special file, which is written in place).
 llvm::Expected<std::string> temporaryNextTo(const std::string &Out) {
-  llvm::SmallString<256> Model(Out);
-  Model += ".tmp-%%%%%%";
   int FD;
   llvm::SmallString<256> Path;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Path))
+  std::error_code EC;
+  if (isSpecialFile(Out)) {
+    EC = llvm::sys::fs::createTemporaryFile("wasmc-out", "tmp", FD, Path);
+  } else {
+    llvm::SmallString<256> Model(Out);
+    Model += ".tmp-%%%%%%";
+    EC = llvm::sys::fs::createUniqueFile(Model, FD, Path);
+  }
+  if (EC)
     return llvm::createStringError(EC, "cannot create output: %s", EC.message().c_str());
   llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   return std::string(Path);
@@ -113,8 +129,16 @@ llvm::Error writeFile(const std::string &Path, llvm::StringRef Bytes) {
 }
 
 /// Moves the finished Tmp over Out; executables become rwx for the user
-/// and rx for everyone else, like a linker's output.
+/// and rx for everyone else, like a linker's output. A special Out
+/// (`-o /dev/null`) gets Tmp's bytes written into it instead.
 llvm::Error publish(const std::string &Tmp, const std::string &Out, bool Executable) {
+  if (isSpecialFile(Out)) {
+    auto Bytes = llvm::MemoryBuffer::getFile(Tmp, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Bytes)
+      return llvm::createStringError(Bytes.getError(), "cannot read %s: %s", Tmp.c_str(),
+                                     Bytes.getError().message().c_str());
+    return writeFile(Out, (*Bytes)->getBuffer());
+  }
   if (Executable)
     if (std::error_code EC = llvm::sys::fs::setPermissions(
             Tmp, llvm::sys::fs::all_read | llvm::sys::fs::all_exe | llvm::sys::fs::owner_write))
