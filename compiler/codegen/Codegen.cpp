@@ -75,6 +75,23 @@ void configureModule(llvm::Module &M, const llvm::TargetMachine &TM) {
   M.setDataLayout(TM.createDataLayout());
 }
 
+namespace {
+
+/// Above this many IR instructions a module counts as large: about 1 MB
+/// of wasm from C, ten times the largest of the bench kernels.
+constexpr size_t LargeModuleInstructions = 400000;
+/// LLVM's -O2 threshold is 225.
+constexpr int LargeModuleInlineThreshold = 75;
+
+size_t instructionCount(const llvm::Module &M) {
+  size_t N = 0;
+  for (const llvm::Function &F : M)
+    N += F.getInstructionCount();
+  return N;
+}
+
+} // namespace
+
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel) {
   if (OptLevel == 0) {
     for (llvm::Function &F : M)
@@ -88,6 +105,11 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel)
   llvm::PipelineTuningOptions PTO;
   PTO.LoopVectorization = OptLevel >= 2;
   PTO.SLPVectorization = OptLevel >= 2;
+  // The CGSCC inliner's cost grows faster than the module: on modules of
+  // many functions it takes half the pipeline. Inline less there
+  // (docs/benchmarks.md, "Where the time of a large module goes").
+  if (instructionCount(M) > LargeModuleInstructions)
+    PTO.InlinerThreshold = LargeModuleInlineThreshold;
   llvm::PassBuilder PB(&TM, PTO);
   PB.registerModuleAnalyses(MAM);
   PB.registerCGSCCAnalyses(CGAM);
