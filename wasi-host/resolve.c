@@ -54,7 +54,8 @@ static int have_openat2(wasi_ctx *ctx, int root) {
 static uint16_t open_dir_openat2(int root, const char *path, int *out) {
   struct open_how how = {.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
                          .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS};
-  /* EAGAIN: a rename raced with ".." and the kernel refused to guess. */
+  /* EAGAIN: a rename raced with ".." and the kernel refused to guess;
+   * after a few tries the caller falls back to the walk. */
   for (int tries = 0;; ++tries) {
     long fd = syscall(SYS_openat2, root, path, &how, sizeof how);
     if (fd >= 0) {
@@ -228,6 +229,11 @@ uint16_t wasi_resolve(wasi_ctx *ctx, int root, const char *path, enum wasi_last 
     int dirfd = -1;
     uint16_t err = beneath ? open_dir_openat2(root, dir, &dirfd)
                            : open_dir_walk(root, dir, &links, &dirfd);
+    /* openat2 keeps answering EAGAIN for ".." while renames anywhere on
+     * the system race with it (a busy machine); the walk is as safe and
+     * does not depend on that. */
+    if (beneath && err == WASI_ERRNO_AGAIN)
+      err = open_dir_walk(root, dir, &links, &dirfd);
     if (err != WASI_ERRNO_SUCCESS)
       return err;
     int expand = last == WASI_LAST_FOLLOW || (last == WASI_LAST_NOFOLLOW && slash);
