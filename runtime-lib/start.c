@@ -33,7 +33,7 @@
  *===----------------------------------------------------------------------===*/
 #include "rt/run_options.h"
 #include "rt/runtime.h"
-#include "value_text.h"
+#include "rt/value_text.h"
 #include "wasi/host.h"
 #include "wasi_imports.h"
 

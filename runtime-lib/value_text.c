@@ -1,4 +1,4 @@
-/*===--- value_text.c - Wasm values as command-line text (executables) ----===*
+/*===--- value_text.c - Wasm values as command-line text --------------------===*
  *
  * \file
  * See value_text.h. The shortest round-trip digits come from trying each
@@ -8,7 +8,7 @@
  * std::to_chars does.
  *
  *===----------------------------------------------------------------------===*/
-#include "value_text.h"
+#include "rt/value_text.h"
 
 #include <ctype.h>
 #include <errno.h>
