@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BakedOptions.h"
+#include "CompileInParts.h"
 #include "Diagnostics.h"
 #include "RunOptionArgs.h"
 #include "Subcommand.h"
@@ -150,26 +151,53 @@ llvm::Error publish(const std::string &Tmp, const std::string &Out, bool Executa
   return llvm::Error::success();
 }
 
-/// Links Objects (bytes) with the runtime into the file Tmp.
-llvm::Error linkExecutable(const std::vector<llvm::SmallVector<char, 0>> &Objects,
-                           const std::string &Runtime, const std::string &Tmp) {
+/// Links Objects with the runtime into the file Tmp.
+llvm::Error linkExecutable(const TemporaryObjects &Objects, const std::string &Runtime,
+                           const std::string &Tmp) {
   link::LinkJob Job;
-  std::vector<std::unique_ptr<llvm::FileRemover>> Removers;
-  for (const llvm::SmallVector<char, 0> &Object : Objects) {
-    llvm::SmallString<256> ObjPath;
-    if (std::error_code EC = llvm::sys::fs::createTemporaryFile("wasmc", "o", ObjPath))
-      return llvm::createStringError(EC, "cannot create a temporary object file: %s",
-                                     EC.message().c_str());
-    Removers.push_back(std::make_unique<llvm::FileRemover>(ObjPath));
-    if (llvm::Error E =
-            writeFile(std::string(ObjPath), llvm::StringRef(Object.data(), Object.size())))
-      return E;
-    Job.Objects.push_back(std::string(ObjPath));
-  }
+  Job.Objects = Objects.paths();
   Job.Archives = {Runtime};
   Job.Output = Tmp;
   Job.Kind = link::OutputKind::StaticExecutable;
   return link::linkWithLld(Job);
+}
+
+size_t codeBytes(const Module &WM) {
+  size_t N = 0;
+  for (const Function &F : WM.Functions)
+    N += F.Body.Size;
+  return N;
+}
+
+/// The executable's objects: a large module part by part, in bounded
+/// memory; any other as one LLVM module, whose code generation is split
+/// across threads when it is large enough (codegen::emitObjects).
+llvm::Expected<std::unique_ptr<TemporaryObjects>>
+compileObjects(const ValidatedModule &VM, const lower::LowerOptions &LO,
+               const codegen::CodegenOptions &CG, llvm::TargetMachine &TM,
+               const CompileOptions &O) {
+  auto Bake = [&](llvm::Module &M) { bakeRunOptions(M, O.Baked); };
+  if (O.PartSize && codeBytes(VM.module()) > O.PartSize) {
+    lower::PartPlan Plan = lower::planParts(VM.module(), O.PartSize);
+    auto Objects = std::make_unique<TemporaryObjects>(Plan.Parts.size());
+    if (llvm::Error E = compileInParts(VM, Plan, LO, CG, Bake, *Objects))
+      return E;
+    return Objects;
+  }
+  llvm::LLVMContext Ctx;
+  auto M = lower::lowerModule(VM, Ctx, TM, LO);
+  if (!M)
+    return M.takeError();
+  Bake(**M);
+  codegen::optimizeModule(**M, TM, CG.OptLevel);
+  auto Code = codegen::emitObjects(**M, TM, CG);
+  if (!Code)
+    return Code.takeError();
+  auto Objects = std::make_unique<TemporaryObjects>(Code->size());
+  for (size_t I = 0; I < Code->size(); ++I)
+    if (llvm::Error E = Objects->write(I, llvm::StringRef((*Code)[I].data(), (*Code)[I].size())))
+      return E;
+  return Objects;
 }
 
 } // namespace
@@ -205,38 +233,41 @@ int compileModule(CompileOptions O) {
     return ExitFailure;
   }
 
-  auto TM = codegen::createTargetMachine({O.Triple, O.OptLevel, /*PIC=*/false});
+  codegen::CodegenOptions CG{O.Triple, O.OptLevel, /*PIC=*/false, O.Jobs};
+  auto TM = codegen::createTargetMachine(CG);
   if (!TM)
     return failLlvm(O.Input, TM.takeError());
-  llvm::LLVMContext Ctx;
   lower::LowerOptions LO;
   LO.Bounds = O.Bounds == "explicit" ? lower::BoundsMode::Explicit : lower::BoundsMode::Guard;
   LO.Fuel = O.Fuel;
   LO.CanonicalNaN = LO.LimitCallDepth = O.Deterministic;
-  auto M = lower::lowerModule(*VM, Ctx, **TM, LO);
-  if (!M)
-    return failLlvm(O.Input, M.takeError());
-  bakeRunOptions(**M, O.Baked);
-  codegen::optimizeModule(**M, **TM, O.OptLevel);
 
   std::string Contents;
-  std::vector<llvm::SmallVector<char, 0>> Objects;
+  std::unique_ptr<TemporaryObjects> Objects;
   if (Exe) {
-    // Large modules are split and their code generated in parallel.
-    auto Objs = codegen::emitObjects(**M, **TM, {O.Triple, O.OptLevel, /*PIC=*/false, O.Jobs});
+    auto Objs = compileObjects(*VM, LO, CG, **TM, O);
     if (!Objs)
       return failLlvm(O.Input, Objs.takeError());
     Objects = std::move(*Objs);
-  } else if (O.Emit == "llvm") {
-    llvm::raw_string_ostream OS(Contents);
-    (*M)->print(OS, nullptr);
   } else {
-    auto Code = codegen::emitCode(**M, **TM,
-                                  O.Emit == "asm" ? llvm::CodeGenFileType::AssemblyFile
-                                                  : llvm::CodeGenFileType::ObjectFile);
-    if (!Code)
-      return failLlvm(O.Input, Code.takeError());
-    Contents.assign(Code->data(), Code->size());
+    // Inspection output is one file, from the module as one LLVM module.
+    llvm::LLVMContext Ctx;
+    auto M = lower::lowerModule(*VM, Ctx, **TM, LO);
+    if (!M)
+      return failLlvm(O.Input, M.takeError());
+    bakeRunOptions(**M, O.Baked);
+    codegen::optimizeModule(**M, **TM, O.OptLevel);
+    if (O.Emit == "llvm") {
+      llvm::raw_string_ostream OS(Contents);
+      (*M)->print(OS, nullptr);
+    } else {
+      auto Code = codegen::emitCode(**M, **TM,
+                                    O.Emit == "asm" ? llvm::CodeGenFileType::AssemblyFile
+                                                    : llvm::CodeGenFileType::ObjectFile);
+      if (!Code)
+        return failLlvm(O.Input, Code.takeError());
+      Contents.assign(Code->data(), Code->size());
+    }
   }
 
   if (O.Output == "-" && !Exe) {
@@ -248,7 +279,7 @@ int compileModule(CompileOptions O) {
   if (!Tmp)
     return failLlvm(O.Output, Tmp.takeError());
   llvm::FileRemover RemoveTmp(*Tmp); // a no-op once it is renamed
-  llvm::Error E = Exe ? linkExecutable(Objects, Runtime, *Tmp) : writeFile(*Tmp, Contents);
+  llvm::Error E = Exe ? linkExecutable(*Objects, Runtime, *Tmp) : writeFile(*Tmp, Contents);
   if (!E)
     E = publish(*Tmp, O.Output, Exe);
   if (E)
@@ -292,8 +323,12 @@ Subcommand addCompileCommand(CLI::App &App, const RunOptionArgs &RO) {
       ->check(CLI::IsMember({"guard", "explicit"}));
   Cmd->add_option("--target", O->Triple, "Target triple (default: the host)");
   Cmd->add_option("-j,--jobs", O->Jobs,
-                  "Code generation threads for executables (default 0: one per core; "
+                  "Compilation threads for executables (default 0: one per core; "
                   "only large modules are split)");
+  Cmd->add_option("--part-size", O->PartSize,
+                  "Executables of modules with more function code than this many "
+                  "bytes are compiled in parts of about this size, a part at a time "
+                  "per thread (default 1048576; 0: in one piece)");
   Cmd->add_option("--emit", O->Emit,
                   "exe (default: linked static executable), obj, llvm (IR text) or asm")
       ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));

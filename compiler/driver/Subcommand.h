@@ -36,6 +36,10 @@ struct CompileOptions {
   std::string Triple; ///< empty: the host
   std::string Emit = "exe";
   unsigned Jobs = 0; ///< code generation threads; 0: one per core
+  /// Executables of modules with more function code than this are
+  /// compiled in parts of about this size, in bounded memory (0: never;
+  /// docs/benchmarks.md, "Compiling a 30 MB module").
+  size_t PartSize = size_t(1) << 20;
   std::vector<std::string> Baked; ///< run options baked into the executable
   bool Fuel = false;              ///< compile instruction metering in
   bool Deterministic = false;     ///< canonical NaNs, counted call depth

@@ -22,7 +22,7 @@ using llvm::Value;
 
 FunctionLowering::FunctionLowering(LoweringContext &LC, uint32_t DefIndex)
     : LC(LC), B(LC.Ctx), F32Ty(B.getFloatTy()), F64Ty(B.getDoubleTy()),
-      Fn(LC.Funcs[DefIndex]), FuncIndex(LC.WM.NumImportedFuncs + DefIndex),
+      Fn(LC.func(DefIndex)), FuncIndex(LC.WM.NumImportedFuncs + DefIndex),
       Def(LC.WM.Functions[DefIndex]), Sig(LC.WM.Types[Def.TypeIndex]),
       Traps(LC, *Fn, FuncIndex) {}
 

@@ -30,7 +30,7 @@ namespace wasmc::lower {
 class FunctionLowering {
 public:
   /// Lowers defined function DefIndex (not counting imports) into
-  /// LC.Funcs[DefIndex].
+  /// LC.func(DefIndex).
   FunctionLowering(LoweringContext &LC, uint32_t DefIndex);
 
   /// Emits the body. Errors: Unsupported for SIMD; Malformed only if the

@@ -41,7 +41,7 @@ void FunctionLowering::lowerCall(const Instr &I) {
   uint32_t TypeIndex = WM.funcTypeIndex(I.Index);
   llvm::FunctionType *FTy = LC.FuncTypes[TypeIndex];
   if (I.Index >= WM.NumImportedFuncs) {
-    call(FTy, LC.Funcs[I.Index - WM.NumImportedFuncs], inst(), WM.Types[TypeIndex]);
+    call(FTy, LC.func(I.Index - WM.NumImportedFuncs), inst(), WM.Types[TypeIndex]);
     return;
   }
   Value *Ref = instanceArrayElem(AbiTypes::InstanceFuncs, I.Index);

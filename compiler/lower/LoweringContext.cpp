@@ -2,15 +2,13 @@
 //
 /// \file
 /// Creates the declarations shared by all function lowerings: runtime entry
-/// points with their attributes, one internal LLVM function per defined Wasm
-/// function, and the TBAA tags.
+/// points with their attributes, the LLVM functions of the Wasm functions
+/// in use, and the TBAA tags.
 //
 //===----------------------------------------------------------------------===//
 #include "lower/LoweringContext.h"
 
 #include "llvm/IR/MDBuilder.h"
-
-#include <string>
 
 namespace wasmc::lower {
 
@@ -18,9 +16,10 @@ using llvm::Attribute;
 using llvm::FunctionType;
 
 LoweringContext::LoweringContext(const Module &WM, llvm::Module &LM,
-                                 const LowerOptions &Opts)
+                                 const LowerOptions &Opts, const PartPlan &Plan)
     : WM(WM), LM(LM), Ctx(LM.getContext()), DL(LM.getDataLayout()),
-      Opts(Opts), Abi(Ctx, DL), InvariantLoad(llvm::MDNode::get(Ctx, {})) {
+      Opts(Opts), Abi(Ctx, DL), InvariantLoad(llvm::MDNode::get(Ctx, {})),
+      Plan(Plan), Funcs(WM.Functions.size()) {
   createTbaa();
   declareRuntime();
   FuncTypes.reserve(WM.Types.size());
@@ -30,7 +29,6 @@ LoweringContext::LoweringContext(const Module &WM, llvm::Module &LM,
       Params.push_back(valueType(T));
     FuncTypes.push_back(FunctionType::get(resultType(FT), Params, false));
   }
-  declareFunctions();
 }
 
 llvm::Type *LoweringContext::valueType(ValType T) const {
@@ -104,37 +102,20 @@ void LoweringContext::declareRuntime() {
   Rt.ElemDrop = Declare("rt_elem_drop", Void, {P, I32});
 }
 
-/// "wasm_" plus the name-section name with characters outside
-/// [A-Za-z0-9_.] replaced, or "wasm_f<index>" for unnamed functions. The
-/// prefix keeps Wasm names from colliding with rt_* or wasmc_* symbols;
-/// LLVM uniquifies duplicates deterministically (creation order is fixed).
-static std::string functionSymbol(const Module &WM, uint32_t FuncIndex) {
-  auto It = WM.FuncNames.find(FuncIndex);
-  if (It == WM.FuncNames.end() || It->second.empty())
-    return "wasm_f" + std::to_string(FuncIndex);
-  constexpr size_t MaxLen = 80;
-  std::string S = "wasm_";
-  for (char C : It->second) {
-    if (S.size() >= MaxLen)
-      break;
-    bool Keep = (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') ||
-                (C >= '0' && C <= '9') || C == '_' || C == '.';
-    S += Keep ? C : '_';
-  }
-  return S;
-}
-
-void LoweringContext::declareFunctions() {
-  Funcs.reserve(WM.Functions.size());
-  for (size_t I = 0; I < WM.Functions.size(); ++I) {
-    uint32_t FuncIndex = WM.NumImportedFuncs + uint32_t(I);
-    llvm::Function *F = llvm::Function::Create(
-        FuncTypes[WM.Functions[I].TypeIndex], llvm::GlobalValue::InternalLinkage,
-        functionSymbol(WM, FuncIndex), LM);
-    F->addFnAttr(Attribute::NoUnwind);
-    F->getArg(0)->setName("inst");
-    Funcs.push_back(F);
-  }
+llvm::Function *LoweringContext::func(uint32_t DefIndex) {
+  llvm::Function *&F = Funcs[DefIndex];
+  if (F)
+    return F;
+  bool Whole = Plan.Parts.size() == 1;
+  F = llvm::Function::Create(FuncTypes[WM.Functions[DefIndex].TypeIndex],
+                             Whole ? llvm::GlobalValue::InternalLinkage
+                                   : llvm::GlobalValue::ExternalLinkage,
+                             Plan.Symbols[DefIndex], LM);
+  if (!Whole)
+    F->setVisibility(llvm::GlobalValue::HiddenVisibility);
+  F->addFnAttr(Attribute::NoUnwind);
+  F->getArg(0)->setName("inst");
+  return F;
 }
 
 } // namespace wasmc::lower

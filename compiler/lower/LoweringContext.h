@@ -3,9 +3,9 @@
 /// \file
 /// What every function's lowering shares: the Wasm module, the LLVM module
 /// being built, the ABI struct types, the TBAA tags, the declarations of the
-/// runtime entry points and of all defined Wasm functions. One object per
-/// lowerModule call, passed by reference; no globals, so that functions can
-/// later be lowered in parallel (one LLVMContext per thread).
+/// runtime entry points and of the Wasm functions in use. One object per
+/// lowered part, passed by reference; no globals, so that parts are lowered
+/// in parallel (one LLVMContext per thread).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -49,7 +49,10 @@ struct RuntimeFunctions {
 
 class LoweringContext {
 public:
-  LoweringContext(const Module &WM, llvm::Module &LM, const LowerOptions &Opts);
+  /// Functions are internal when Plan is one part, else hidden globals
+  /// named by Plan.Symbols so that the parts link together.
+  LoweringContext(const Module &WM, llvm::Module &LM, const LowerOptions &Opts,
+                  const PartPlan &Plan);
 
   const Module &WM;
   llvm::Module &LM;
@@ -65,8 +68,9 @@ public:
   /// Native function type of each Wasm type index (first parameter the
   /// instance). The module must be free of v128 (checked before).
   std::vector<llvm::FunctionType *> FuncTypes;
-  /// The LLVM function of each defined Wasm function (index minus imports).
-  std::vector<llvm::Function *> Funcs;
+  /// The LLVM function of a defined Wasm function (index minus imports),
+  /// created on first use: a part holds only the functions it needs.
+  llvm::Function *func(uint32_t DefIndex);
 
   /// The LLVM type of a Wasm value type other than v128.
   llvm::Type *valueType(ValType T) const;
@@ -76,7 +80,9 @@ public:
 private:
   void createTbaa();
   void declareRuntime();
-  void declareFunctions();
+
+  const PartPlan &Plan;
+  std::vector<llvm::Function *> Funcs;
 };
 
 } // namespace wasmc::lower

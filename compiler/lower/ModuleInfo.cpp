@@ -199,7 +199,7 @@ Constant *InfoBuilder::funcs(llvm::ArrayRef<llvm::Function *> Invokes) {
     llvm::StringRef Name =
         It == WM.FuncNames.end() ? llvm::StringRef() : llvm::StringRef(It->second);
     Elems.push_back(llvm::ConstantStruct::get(
-        Abi.FuncDef, {LC.Funcs[I], Invokes[I], u32(WM.Functions[I].TypeIndex),
+        Abi.FuncDef, {LC.func(uint32_t(I)), Invokes[I], u32(WM.Functions[I].TypeIndex),
                       name(Name)}));
   }
   return array(Abi.FuncDef, Elems, "wasmc.funcs");

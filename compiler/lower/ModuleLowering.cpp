@@ -2,9 +2,9 @@
 //
 /// \file
 /// The lowering's top level: checks what the AOT backend does not support
-/// (SIMD, hosts other than 64-bit little-endian), declares every function,
-/// lowers the bodies in index order, then emits the invoke trampolines and
-/// the module description. Everything is emitted in a fixed order, so equal
+/// (SIMD, hosts other than 64-bit little-endian), declares the part's
+/// functions, lowers their bodies in index order, then, in the part that
+/// has it, emits the invoke trampolines and the module description. Everything is emitted in a fixed order, so equal
 /// inputs give byte-identical modules.
 //
 //===----------------------------------------------------------------------===//
@@ -54,8 +54,9 @@ static llvm::Error checkNoV128(const Module &WM) {
 }
 
 llvm::Expected<std::unique_ptr<llvm::Module>>
-lowerModule(const wasmc::ValidatedModule &VM, llvm::LLVMContext &Ctx,
-            const llvm::TargetMachine &TM, const LowerOptions &Opts) {
+lowerPart(const wasmc::ValidatedModule &VM, const PartPlan &Plan, size_t PartIndex,
+          llvm::LLVMContext &Ctx, const llvm::TargetMachine &TM,
+          const LowerOptions &Opts) {
   const Module &WM = VM.module();
   if (llvm::Error E = checkNoV128(WM))
     return E;
@@ -71,14 +72,27 @@ lowerModule(const wasmc::ValidatedModule &VM, llvm::LLVMContext &Ctx,
     return makeLlvmError(ErrorKind::Unsupported, UINT64_MAX,
                      "the AOT backend supports 64-bit little-endian targets only");
 
-  LoweringContext LC(WM, *LM, Opts);
-  for (uint32_t I = 0; I < WM.Functions.size(); ++I)
+  const Part &P = Plan.Parts[PartIndex];
+  LoweringContext LC(WM, *LM, Opts, Plan);
+  // The part's own functions first, in index order; callees outside the
+  // part are declared after them as they come.
+  for (uint32_t I = P.First; I < P.End; ++I)
+    LC.func(I);
+  for (uint32_t I = P.First; I < P.End; ++I)
     if (llvm::Error E = FunctionLowering(LC, I).lower())
       return E;
-  std::vector<llvm::Function *> Invokes = emitInvokeTrampolines(LC);
-  if (llvm::Error E = emitModuleInfo(LC, Invokes))
-    return E;
+  if (P.ModuleInfo) {
+    std::vector<llvm::Function *> Invokes = emitInvokeTrampolines(LC);
+    if (llvm::Error E = emitModuleInfo(LC, Invokes))
+      return E;
+  }
   return LM;
+}
+
+llvm::Expected<std::unique_ptr<llvm::Module>>
+lowerModule(const wasmc::ValidatedModule &VM, llvm::LLVMContext &Ctx,
+            const llvm::TargetMachine &TM, const LowerOptions &Opts) {
+  return lowerPart(VM, wholeModule(VM.module()), 0, Ctx, TM, Opts);
 }
 
 } // namespace wasmc::lower

@@ -23,6 +23,8 @@
 #include "llvm/Target/TargetMachine.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace wasmc::lower {
 
@@ -62,5 +64,41 @@ inline constexpr const char *ModuleInfoSymbol = "wasmc_module_info";
 llvm::Expected<std::unique_ptr<llvm::Module>>
 lowerModule(const wasmc::ValidatedModule &VM, llvm::LLVMContext &Ctx,
             const llvm::TargetMachine &TM, const LowerOptions &Opts);
+
+/// One piece of a module that is lowered, optimized and emitted on its own
+/// (in its own LLVMContext), so that compiling a large module needs memory
+/// for a part at a time rather than for the whole.
+struct Part {
+  /// The defined functions [First, End) (indices without the imports).
+  uint32_t First = 0, End = 0;
+  /// The part with the module description and the invoke trampolines.
+  bool ModuleInfo = false;
+};
+
+/// How a module is cut into parts: the module-info part first, then runs
+/// of consecutive functions of about a given size of code each, so that
+/// calls between neighbours (often from one source file) stay inlinable.
+/// Wasm functions become hidden global symbols, named alike in every part.
+struct PartPlan {
+  std::vector<Part> Parts;
+  /// The symbol of each defined function, unique within the module.
+  std::vector<std::string> Symbols;
+};
+
+/// The plan of one part that is the whole module; its functions stay
+/// internal. lowerModule lowers by it.
+PartPlan wholeModule(const Module &WM);
+
+/// The plan for WM with parts of about PartCodeBytes of function bodies
+/// each (a function larger than that is a part of its own).
+PartPlan planParts(const Module &WM, size_t PartCodeBytes);
+
+/// Lowers Plan.Parts[PartIndex] of VM into a new llvm::Module in Ctx: the
+/// part's functions are defined, the functions they call are declared.
+/// Errors as lowerModule's. The parts of one plan link together.
+llvm::Expected<std::unique_ptr<llvm::Module>>
+lowerPart(const wasmc::ValidatedModule &VM, const PartPlan &Plan, size_t PartIndex,
+          llvm::LLVMContext &Ctx, const llvm::TargetMachine &TM,
+          const LowerOptions &Opts);
 
 } // namespace wasmc::lower

@@ -7,7 +7,7 @@
 #     stdout, stderr and exit status in WORK; the status must be the case's
 #     expected one (its .status file, else 0).
 #
-#   cmake -DMODE=engine -DENGINE=guard-O2|explicit-O0|guard-O3|interp
+#   cmake -DMODE=engine -DENGINE=guard-O2|explicit-O0|guard-O3|guard-O2-parts|interp
 #         -DWASM=file.wasm -DEXE=path -DWASMC=wasmc -DNAME=n -DPROGRAMS=dir
 #         -DWORK=dir [-DDIFF=diff] -P RunDiffTest.cmake
 #     compiles WASM with wasmc into EXE (or runs it with `wasmc run --interp`)
@@ -137,11 +137,15 @@ elseif(MODE STREQUAL "engine")
   if(ENGINE STREQUAL "interp")
     set(Command ${WASMC} run --interp ${WASM} --)
   else()
-    if(NOT ENGINE MATCHES "^(guard|explicit)-(O[0-3])$")
+    if(NOT ENGINE MATCHES "^(guard|explicit)-(O[0-3])(-parts)?$")
       message(FATAL_ERROR "RunDiffTest.cmake: unknown ENGINE ${ENGINE}")
     endif()
+    set(Parts)
+    if(CMAKE_MATCH_3)
+      set(Parts --part-size 2048)
+    endif()
     build("wasmc (${ENGINE})" ${WASMC} ${WASM} -o ${EXE}
-      --bounds-checks=${CMAKE_MATCH_1} -${CMAKE_MATCH_2})
+      --bounds-checks=${CMAKE_MATCH_1} -${CMAKE_MATCH_2} ${Parts})
     set(Command ${EXE})
   endif()
   get_filename_component(Tag ${WASM} NAME_WE)

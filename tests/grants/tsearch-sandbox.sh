@@ -1,11 +1,15 @@
-# tsearch-sandbox.sh WASMC WORK SOURCE_DIR exe (grants.tsearch-sandbox.exe):
-# tsearch compiled into a native tool with one baked grant, data/ read-only
-# as /data, and nothing else: it finds what the native build finds there,
-# and no path, symlink, output file or command-line option gets it more.
+# tsearch-sandbox.sh WASMC WORK SOURCE_DIR exe|exe-parts
+# (grants.tsearch-sandbox.exe): tsearch compiled into a native tool with one
+# baked grant, data/ read-only as /data, and nothing else: it finds what the
+# native build finds there, and no path, symlink, output file or
+# command-line option gets it more. exe-parts compiles it in parts of 4 KB
+# of code, as a large module is: the grant lives in the module-info part.
 . "$(dirname "$0")/lib.sh" "$@"
 EXE=$STEP/tsearch
+PARTS=()
+[ "$ENGINE" = exe-parts ] && PARTS=(--part-size 4096)
 
-run "compile" "$WASMC" "$WORK/tsearch.wasm" --dir-ro "$DATA::/data" -o "$EXE"
+run "compile" "$WASMC" "$WORK/tsearch.wasm" --dir-ro "$DATA::/data" "${PARTS[@]}" -o "$EXE"
 expect_status 0
 [ -x "$EXE" ] || { finish; }
 
