@@ -3,7 +3,7 @@
 # (decode, validate, lower, optimize, codegen and the in-process link) on
 #   - hello world (the fixed cost), the kernels of bench/kernels/ and all
 #     kernels in one program (real clang-19 wasm32-wasi -O2 output);
-#   - modules from wasmc-gen-module (bench/gen-large-module.cpp) with 1000
+#   - modules from wasmc-gen-module (bench/gen-large-module.cpp) with 500
 #     and 2000 functions of ~1 KB, and single functions of ~20 KB and ~200 KB
 #     (the cost of one large function);
 # plus the executables' sizes.
@@ -11,8 +11,9 @@
 #   bench/run-compile.sh [BUILD_DIR]        (default ./build)
 #
 # Environment: WASMC_BENCH_OUT (default /tmp/wasmc-bench-compile),
-#   WASMC_BENCH_GEN_FUNCS (default "500 2000"; 4000 crashed wasmc -O2 on
-#   2026-11-23, see docs/benchmarks.md), WASMC_BENCH_OPT (default 2).
+#   WASMC_BENCH_GEN_FUNCS (default "500 2000"), WASMC_BENCH_OPT (default 2).
+#   Modules of more than 1 MB of code are compiled in parts (--part-size);
+#   bench/run-large-compile.sh measures that on a 30 MB module.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
