@@ -39,13 +39,6 @@ double threadCpuMillis() {
   return double(T.tv_sec) * 1e3 + double(T.tv_nsec) / 1e6;
 }
 
-size_t instructionCount(const llvm::Module &M) {
-  size_t N = 0;
-  for (const llvm::Function &F : M)
-    N += F.getInstructionCount();
-  return N;
-}
-
 int usage() {
   std::fprintf(stderr, "usage: wasmc-bench-compile-functions FILE [--top N] [-O N] "
                        "[--bounds-checks guard|explicit]\n");
@@ -117,9 +110,9 @@ int main(int Argc, char **Argv) {
       return 1;
     }
     double T1 = threadCpuMillis();
-    size_t Before = instructionCount(**M);
+    size_t Before = codegen::instructionCount(**M);
     codegen::optimizeModule(**M, **TM, OptLevel);
-    size_t After = instructionCount(**M);
+    size_t After = codegen::instructionCount(**M);
     double T2 = threadCpuMillis();
     auto Object = codegen::emitCode(**M, **TM, llvm::CodeGenFileType::ObjectFile);
     if (!Object) {

@@ -83,14 +83,14 @@ constexpr size_t LargeModuleInstructions = 400000;
 /// LLVM's -O2 threshold is 225.
 constexpr int LargeModuleInlineThreshold = 75;
 
+} // namespace
+
 size_t instructionCount(const llvm::Module &M) {
   size_t N = 0;
   for (const llvm::Function &F : M)
     N += F.getInstructionCount();
   return N;
 }
-
-} // namespace
 
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel) {
   if (OptLevel == 0) {

@@ -37,6 +37,10 @@ createTargetMachine(const CodegenOptions &Opts);
 /// Sets M's triple and data layout from TM. Call before lowering into M.
 void configureModule(llvm::Module &M, const llvm::TargetMachine &TM);
 
+/// The number of IR instructions in M's functions: how this library sizes
+/// modules (inline threshold, parallel code generation).
+size_t instructionCount(const llvm::Module &M);
+
 /// Runs the standard per-module pipeline for OptLevel.
 void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM, unsigned OptLevel);
 

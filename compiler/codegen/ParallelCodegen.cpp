@@ -28,13 +28,6 @@ namespace {
 /// selection and register allocation saves.
 constexpr size_t MinInstructionsPerPart = 40000;
 
-size_t instructionCount(const llvm::Module &M) {
-  size_t N = 0;
-  for (const llvm::Function &F : M)
-    N += F.getInstructionCount();
-  return N;
-}
-
 llvm::Expected<llvm::SmallVector<char, 0>> emitPart(llvm::StringRef Bitcode,
                                                     const CodegenOptions &Opts) {
   llvm::LLVMContext Ctx;
