@@ -195,8 +195,14 @@ Result<Instantiation> instantiate(Store &S, const ValidatedModule &VM,
   for (FuncAddr A : FuncAddrs)
     I.Funcs.push_back(&S.func(A));
 
-  for (const TableType &T : M.Tables)
+  for (const TableType &T : M.Tables) {
+    if (T.Lim.Min > limits::MaxTableSize)
+      return makeError(ErrorKind::Limit, UINT64_MAX,
+                       "table of " + std::to_string(T.Lim.Min) +
+                           " elements exceeds the limit of " +
+                           std::to_string(limits::MaxTableSize));
     TableAddrs.push_back(S.addTableSlots(T, 0));
+  }
   for (TableAddr A : TableAddrs)
     I.Tables.push_back(&S.table(A));
 

@@ -3,7 +3,9 @@
 /// \file
 /// Tables are vectors of slots (Slots.h). Their size is capped at
 /// limits::MaxTableSize elements, whatever the declared maximum, so that a
-/// hostile table.grow fails with -1 instead of exhausting host memory.
+/// hostile table.grow fails with -1 instead of exhausting host memory; a
+/// larger declared minimum is refused before a table is made
+/// (Instantiate.cpp), as the runtime of compiled code refuses it.
 //
 //===----------------------------------------------------------------------===//
 #include "interp/Slots.h"
@@ -11,11 +13,13 @@
 #include "wasm/Module.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace wasmc::interp {
 
 TableInst::TableInst(TableType T, uint64_t InitSlot) : Type(T) {
-  Elems.assign(std::min(T.Lim.Min, maxSize()), InitSlot);
+  assert(T.Lim.Min <= limits::MaxTableSize && "checked at instantiation");
+  Elems.assign(T.Lim.Min, InitSlot);
 }
 
 TableType TableInst::type() const {
