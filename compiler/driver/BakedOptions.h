@@ -12,11 +12,21 @@
 #pragma once
 
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
 
 #include <string>
 #include <vector>
 
 namespace wasmc::driver {
+
+/// Args (valid run options) with the host path of every --dir, --dir-ro,
+/// --preopen-read and --preopen-write made absolute against the current
+/// directory, the guest name kept as written (`--dir box` becomes
+/// `--dir /cwd/box::box`). A baked grant must name what the person who
+/// compiled the tool meant, not whatever that relative path names in the
+/// directory the tool is later started from.
+llvm::Expected<std::vector<std::string>>
+absoluteGrantPaths(const std::vector<std::string> &Args);
 
 void bakeRunOptions(llvm::Module &M, const std::vector<std::string> &Args);
 

@@ -298,7 +298,12 @@ int runCompile(CompileOptions O, const RunOptionArgs &RO) {
     std::fprintf(stderr, "wasmc: %s\n", Why.c_str());
     return ExitUsage;
   }
-  O.Baked = RO.Args;
+  auto Baked = absoluteGrantPaths(RO.Args);
+  if (!Baked) {
+    std::fprintf(stderr, "wasmc: %s\n", llvm::toString(Baked.takeError()).c_str());
+    return ExitUsage;
+  }
+  O.Baked = std::move(*Baked);
   O.Fuel = Run.has_fuel;
   O.Deterministic = Run.deterministic;
   return compileModule(O);
@@ -334,7 +339,9 @@ Subcommand addCompileCommand(CLI::App &App, const RunOptionArgs &RO) {
       ->check(CLI::IsMember({"exe", "obj", "llvm", "asm"}));
   Cmd->footer(
       "Run options given here are baked into the executable, which then has "
-      "exactly those grants:\n"
+      "exactly those grants; relative host paths are made absolute now, so "
+      "the executable grants the same directories and files wherever it is "
+      "started from:\n"
       "  --dir HOST[::GUEST]  --dir-ro HOST[::GUEST]  --env NAME[=VALUE]  "
       "--inherit-env\n"
       "  --preopen-read FD:PATH  --preopen-write FD:PATH  --compute  --invoke NAME\n"
