@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "text/WatToBinary.h"
 
+#include "text/TextNesting.h"
+
 #include "wabt/binary-writer.h"
 #include "wabt/error.h"
 #include "wabt/feature.h"
@@ -15,6 +17,8 @@
 #include "wabt/stream.h"
 #include "wabt/wast-lexer.h"
 #include "wabt/wast-parser.h"
+
+#include <pthread.h>
 
 namespace wasmc {
 
@@ -79,6 +83,31 @@ void addEmptyDataCount(std::vector<uint8_t> &B) {
   }
 }
 
+// wabt recurses once per nesting level in the parser, the name resolver,
+// the writer and the IR's destructors, a few hundred bytes each (measured:
+// MaxTextNesting levels fit in half of this). The pages are committed
+// only as deep text touches them.
+constexpr size_t TextStackBytes = size_t(1) << 30;
+
+// Runs Fn on a thread with a stack of Bytes; false if no such thread could
+// be made.
+template <class F> bool runOnStack(size_t Bytes, F &Fn) {
+  pthread_attr_t Attr;
+  if (pthread_attr_init(&Attr) != 0)
+    return false;
+  pthread_t Thread;
+  bool Made = pthread_attr_setstacksize(&Attr, Bytes) == 0 &&
+              pthread_create(
+                  &Thread, &Attr,
+                  +[](void *P) -> void * {
+                    (*static_cast<F *>(P))();
+                    return nullptr;
+                  },
+                  &Fn) == 0;
+  pthread_attr_destroy(&Attr);
+  return Made && pthread_join(Thread, nullptr) == 0;
+}
+
 } // namespace
 
 Result<std::vector<uint8_t>> wabtModuleToBinary(const wabt::Module &M) {
@@ -97,16 +126,28 @@ Result<std::vector<uint8_t>> wabtModuleToBinary(const wabt::Module &M) {
 
 Result<std::vector<uint8_t>> watToBinary(std::string_view Source,
                                          const std::string &Filename) {
-  wabt::Errors Errors;
-  std::unique_ptr<wabt::WastLexer> Lexer = wabt::WastLexer::CreateBufferLexer(
-      Filename, Source.data(), Source.size(), &Errors);
-  wabt::WastParseOptions ParseOptions(wasm2Features());
-  std::unique_ptr<wabt::Module> M;
-  if (wabt::Failed(wabt::ParseWatModule(Lexer.get(), &M, &Errors,
-                                        &ParseOptions)) ||
-      wabt::Failed(wabt::ResolveNamesModule(M.get(), &Errors)))
-    return makeError(ErrorKind::Malformed, UINT64_MAX, firstMessage(Errors));
-  return wabtModuleToBinary(*M);
+  WASMC_TRY(checkTextNesting(Source, Filename));
+  Result<std::vector<uint8_t>> Out =
+      makeError(ErrorKind::Internal, UINT64_MAX, "text parser did not run");
+  // Everything wabt allocates is made and freed on the large stack.
+  auto Parse = [&] {
+    wabt::Errors Errors;
+    std::unique_ptr<wabt::WastLexer> Lexer = wabt::WastLexer::CreateBufferLexer(
+        Filename, Source.data(), Source.size(), &Errors);
+    wabt::WastParseOptions ParseOptions(wasm2Features());
+    std::unique_ptr<wabt::Module> M;
+    if (wabt::Failed(wabt::ParseWatModule(Lexer.get(), &M, &Errors,
+                                          &ParseOptions)) ||
+        wabt::Failed(wabt::ResolveNamesModule(M.get(), &Errors)))
+      Out = makeError(ErrorKind::Malformed, UINT64_MAX, firstMessage(Errors));
+    else
+      Out = wabtModuleToBinary(*M);
+  };
+  if (!runOnStack(TextStackBytes, Parse))
+    return makeError(ErrorKind::Limit, UINT64_MAX,
+                     Filename + ": cannot make a thread with a stack for the "
+                                "text parser");
+  return Out;
 }
 
 } // namespace wasmc
