@@ -26,9 +26,11 @@
  * signal (128 + N in shells). A real crash, which should not happen, still
  * dies by its signal. A reactor's `_initialize` runs first. The entry point
  * is --invoke's export, else `_start`
- * (a WASI command, type [] -> []), else `compute` (type [i32 i32] -> [i32],
- * the compute model: called as compute(0, 1) with only stdin readable and
- * stdout writable, nothing else granted).
+ * (a WASI command, type [] -> []), else `compute` (the compute model,
+ * `void compute(__wasi_fd_t in, __wasi_fd_t out)`: type [i32 i32] -> [],
+ * or [i32 i32] -> [i32] whose result is the exit status; called as
+ * compute(0, 1) with only stdin readable and stdout writable, nothing else
+ * granted).
  *
  *===----------------------------------------------------------------------===*/
 #include "rt/run_options.h"
@@ -201,20 +203,25 @@ static int run(rt_instance *inst, const rt_run_options *o, const char *prog, int
     return 0;
   }
   static const uint8_t compute_type[] = {RT_TYPE_I32, RT_TYPE_I32, RT_TYPE_I32};
-  if (rt_instance_export(inst, "compute", 7, &entry) && entry.kind == RT_EXTERN_FUNC &&
-      has_type(entry.of.func, 2, 1, compute_type)) {
+  int has_compute = rt_instance_export(inst, "compute", 7, &entry) &&
+                    entry.kind == RT_EXTERN_FUNC;
+  int status_result = has_compute && has_type(entry.of.func, 2, 1, compute_type);
+  if (has_compute && (status_result || has_type(entry.of.func, 2, 0, compute_type))) {
     vals[0].i32 = 0; /* in: stdin */
     vals[1].i32 = 1; /* out: stdout */
     if (rt_call(entry.of.func, vals, &trap) != RT_TRAP_NONE)
       return report_trap(trap.inst, trap.code, trap.func_index);
+    if (!status_result)
+      return 0;
     int32_t result = vals[0].i32;
     return result >= 0 && result <= EXIT_COMPUTE_OTHER ? result : EXIT_COMPUTE_OTHER;
   }
   if (info->start_func >= 0 && !o->compute)
     return 0; /* the start function was the whole program */
-  return startup_failure(o->compute ? "--compute needs an export compute: [i32 i32] -> [i32]"
+  return startup_failure(o->compute ? "--compute needs an export compute: [i32 i32] -> [] "
+                                      "or [i32 i32] -> [i32]"
                                     : "module exports neither _start: [] -> [] nor "
-                                      "compute: [i32 i32] -> [i32]");
+                                      "compute: [i32 i32] -> [] or [i32 i32] -> [i32]");
 }
 
 /* Imports the WASI functions, instantiates and runs the module; returns

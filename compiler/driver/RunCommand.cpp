@@ -110,16 +110,19 @@ Call prepareCall(const RunOptions &O, const rt_run_options &Run, interp::Store &
   const FuncType &Type = S.funcType(C.Func);
   if (!Run.invoke) {
     // A WASI command's arguments are its argv, not parameters.
-    bool Ok = C.Compute ? Type.Params.size() == 2 && Type.Results.size() == 1 &&
-                              Type.Params[0] == ValType::I32 &&
-                              Type.Params[1] == ValType::I32 &&
-                              Type.Results[0] == ValType::I32
+    // compute(in, out) returns nothing (the compute model's own form) or
+    // the exit status.
+    const std::vector<ValType> InOut{ValType::I32, ValType::I32};
+    bool Ok = C.Compute ? Type.Params == InOut &&
+                              (Type.Results.empty() ||
+                               Type.Results == std::vector<ValType>{ValType::I32})
                         : Type.Params.empty() && Type.Results.empty();
     if (!Ok)
       C.Status = fail(O, ExitStartupFailure,
                       Name + " has type " + typeList(Type.Params) + " -> " +
                           typeList(Type.Results) + ", expected " +
-                          (C.Compute ? "[i32 i32] -> [i32]" : "[] -> []"));
+                          (C.Compute ? "[i32 i32] -> [] or [i32 i32] -> [i32]"
+                                     : "[] -> []"));
     if (C.Compute)
       C.Args = {interp::Value::i32(0), interp::Value::i32(1)}; // in, out
     return C;
@@ -199,6 +202,8 @@ int interpret(const RunOptions &O, const rt_run_options &Run, const ValidatedMod
   if (R->Trapped)
     return finish(R->Trapped, Wasi);
   if (C.Compute) {
+    if (R->Results.empty())
+      return 0;
     int32_t Result = int32_t(R->Results[0].i32());
     return Result >= 0 && Result <= ExitComputeOther ? Result : ExitComputeOther;
   }

@@ -25,6 +25,9 @@ expect_status 0
 run "test-compute reactor" "$CLANG" --target=wasm32-wasi -O2 -mexec-model=reactor \
   -o "$WORK/test-compute.wasm" "$SRC/examples/test-compute.c"
 expect_status 0
+run "wc-compute reactor" "$CLANG" --target=wasm32-wasi -O2 -Wall -Wextra -Werror \
+  -mexec-model=reactor -o "$WORK/wc-compute.wasm" "$(dirname "$0")/wc-compute.c"
+expect_status 0
 
 mkdir -p "$DATA/a/deep/deeper" "$DATA/b" "$DATA/c-empty" "$OUTSIDE" "$MORE" "$WORK/data-rw"
 printf 'the needle is here\nnothing\nNEEDLE in capitals\n' >"$DATA/README.txt"
