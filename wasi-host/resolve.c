@@ -6,8 +6,9 @@
  * checks every step atomically, and, on kernels without it, a walk that
  * opens one component at a time with O_NOFOLLOW, expands symlinks itself
  * (reading each through the descriptor it checked, so a swap between
- * the check and the read changes nothing) and counts depth so that ".."
- * never climbs above the root. The last component is resolved the same
+ * the check and the read changes nothing) and never opens "..": it goes
+ * back to a directory it came from, so that concurrent renames cannot
+ * take it above the root. The last component is resolved the same
  * way in both: a symlink there is expanded textually against its
  * directory and the result resolved again from the root.
  *
@@ -70,9 +71,89 @@ static uint16_t open_dir_openat2(int root, const char *path, int *out) {
 
 //===--- The walk ---------------------------------------------------------===//
 
+/* The walk never opens "..": a directory's parent in the tree is wherever
+ * renames have moved it, possibly above the root, so ".." goes back to the
+ * directory the walk came from instead. The walk keeps the directories it
+ * entered as a stack, by name from the root; the innermost WALK_FDS are
+ * held open (a path of 4095 bytes has up to 2048 components, more than
+ * RLIMIT_NOFILE allows). Popping below the held ones re-opens the prefix
+ * from the root by those names, with O_NOFOLLOW | O_DIRECTORY: that too
+ * only ever descends. Whatever is renamed meanwhile, every directory
+ * entered is the root or was reached from it by going down. */
+enum { WALK_FDS = 16, WALK_LEVELS = (WASI_PATH_MAX + 1) / 2 };
+
+typedef struct walk_stack {
+  int root;
+  size_t depth; /* directories entered below root */
+  size_t held;  /* the innermost `held` of them are open */
+  int fds[WALK_FDS];          /* level i, i + 1 below root: fds[i % WALK_FDS] */
+  uint16_t ends[WALK_LEVELS]; /* level i's name ends at names[ends[i]] */
+  char names[WASI_PATH_MAX + 1]; /* the levels' names, '/'-separated */
+} walk_stack;
+
+static int walk_top(const walk_stack *s) {
+  return s->depth ? s->fds[(s->depth - 1) % WALK_FDS] : s->root;
+}
+
+static void walk_close(walk_stack *s) {
+  for (; s->held; --s->held)
+    close(s->fds[(s->depth - s->held) % WALK_FDS]);
+}
+
+/* Enters directory fd (owned), named name[0, n) in the top. The whole
+ * chain of names must fit in WASI_PATH_MAX, as the re-opening needs it. */
+static uint16_t walk_push(walk_stack *s, int fd, const char *name, size_t n) {
+  size_t start = s->depth ? s->ends[s->depth - 1] + 1u : 0;
+  if (start + n > WASI_PATH_MAX) {
+    close(fd);
+    return WASI_ERRNO_NAMETOOLONG;
+  }
+  memcpy(s->names + start, name, n);
+  s->names[start + n] = '/';
+  s->ends[s->depth] = (uint16_t)(start + n);
+  if (s->held == WALK_FDS) /* drop the outermost held one, in this slot */
+    close(s->fds[s->depth % WALK_FDS]);
+  else
+    ++s->held;
+  s->fds[s->depth++ % WALK_FDS] = fd;
+  return WASI_ERRNO_SUCCESS;
+}
+
+/* Opens levels [0, depth) again from the root, by name, holding the
+ * innermost ones. Needed when the last held one was popped. */
+static uint16_t walk_reopen(walk_stack *s) {
+  size_t depth = s->depth;
+  s->depth = s->held = 0;
+  for (size_t start = 0; s->depth < depth;) {
+    size_t end = s->ends[s->depth];
+    char name[NAME_MAX + 1];
+    memcpy(name, s->names + start, end - start);
+    name[end - start] = '\0';
+    int fd = openat(walk_top(s), name, O_PATH | O_NOFOLLOW | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+      return wasi_errno_from_host(errno);
+    uint16_t err = walk_push(s, fd, name, end - start); /* fits: it did */
+    if (err != WASI_ERRNO_SUCCESS)
+      return err;
+    start = end + 1;
+  }
+  return WASI_ERRNO_SUCCESS;
+}
+
+/* "..": back to the directory the top was entered from. */
+static uint16_t walk_pop(walk_stack *s) {
+  if (s->depth == 0)
+    return WASI_ERRNO_NOTCAPABLE;
+  close(s->fds[--s->depth % WALK_FDS]);
+  if (--s->held == 0 && s->depth)
+    return walk_reopen(s);
+  return WASI_ERRNO_SUCCESS;
+}
+
 /* The symlink `link` (an O_PATH descriptor) was met at work[.., end):
  * replaces work[0, end) by its target, so that the walk goes on from the
- * symlink's directory with the target and then the rest of the path. */
+ * symlink's directory (the top) with the target and then the rest of the
+ * path. */
 static uint16_t splice_link(int link, char *work, size_t end, unsigned *links) {
   char target[WASI_PATH_MAX + 1];
   ssize_t n = readlinkat(link, "", target, sizeof target);
@@ -94,15 +175,44 @@ static uint16_t splice_link(int link, char *work, size_t end, unsigned *links) {
   return WASI_ERRNO_SUCCESS;
 }
 
-/* depth counts the directories entered below root; ".." at depth 0 would
- * leave it. */
+/* One component, work[pos, end), that is neither "." nor "..": a
+ * directory is entered, a symlink spliced into work. */
+static uint16_t walk_down(walk_stack *s, char *work, size_t pos, size_t end, unsigned *links,
+                          int *spliced) {
+  size_t n = end - pos;
+  if (n > NAME_MAX)
+    return WASI_ERRNO_NAMETOOLONG;
+  char name[NAME_MAX + 1];
+  memcpy(name, work + pos, n);
+  name[n] = '\0';
+  /* O_PATH | O_NOFOLLOW opens a symlink itself, so what is checked below
+   * is exactly what is entered or read. */
+  int fd = openat(walk_top(s), name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return wasi_errno_from_host(errno);
+  struct stat st;
+  uint16_t err = WASI_ERRNO_SUCCESS;
+  if (fstat(fd, &st) != 0)
+    err = wasi_errno_from_host(errno);
+  else if (S_ISLNK(st.st_mode)) {
+    err = splice_link(fd, work, end, links);
+    *spliced = 1;
+  } else if (!S_ISDIR(st.st_mode))
+    err = WASI_ERRNO_NOTDIR;
+  else
+    return walk_push(s, fd, name, n);
+  close(fd);
+  return err;
+}
+
 static uint16_t open_dir_walk(int root, const char *path, unsigned *links, int *out) {
   char work[WASI_PATH_MAX + 1];
   strcpy(work, path); /* wasi_resolve bounds path */
-  size_t pos = 0, depth = 0;
-  int cur = root, owned = 0;
+  walk_stack s;
+  s.root = root;
+  s.depth = s.held = 0;
   uint16_t err = WASI_ERRNO_SUCCESS;
-  for (;;) {
+  for (size_t pos = 0; err == WASI_ERRNO_SUCCESS;) {
     while (work[pos] == '/')
       ++pos;
     if (!work[pos])
@@ -111,77 +221,24 @@ static uint16_t open_dir_walk(int root, const char *path, unsigned *links, int *
     while (work[end] && work[end] != '/')
       ++end;
     size_t n = end - pos;
-    if (n == 1 && work[pos] == '.') {
-      pos = end;
-      continue;
-    }
-    int next;
-    if (n == 2 && work[pos] == '.' && work[pos + 1] == '.') {
-      if (depth == 0) {
-        err = WASI_ERRNO_NOTCAPABLE;
-        break;
-      }
-      next = openat(cur, "..", O_PATH | O_DIRECTORY | O_CLOEXEC);
-      if (next < 0) {
-        err = wasi_errno_from_host(errno);
-        break;
-      }
-      --depth;
-    } else {
-      if (n > NAME_MAX) {
-        err = WASI_ERRNO_NAMETOOLONG;
-        break;
-      }
-      char name[NAME_MAX + 1];
-      memcpy(name, work + pos, n);
-      name[n] = '\0';
-      /* O_PATH | O_NOFOLLOW opens a symlink itself, so what is checked
-       * below is exactly what is entered or read. */
-      next = openat(cur, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-      if (next < 0) {
-        err = wasi_errno_from_host(errno);
-        break;
-      }
-      struct stat st;
-      if (fstat(next, &st) != 0) {
-        err = wasi_errno_from_host(errno);
-        close(next);
-        break;
-      }
-      if (S_ISLNK(st.st_mode)) {
-        err = splice_link(next, work, end, links);
-        close(next);
-        if (err != WASI_ERRNO_SUCCESS)
-          break;
-        pos = 0;
-        continue;
-      }
-      if (!S_ISDIR(st.st_mode)) {
-        close(next);
-        err = WASI_ERRNO_NOTDIR;
-        break;
-      }
-      ++depth;
-    }
-    if (owned)
-      close(cur);
-    cur = next;
-    owned = 1;
-    pos = end;
+    int spliced = 0;
+    if (n == 2 && work[pos] == '.' && work[pos + 1] == '.')
+      err = walk_pop(&s);
+    else if (n != 1 || work[pos] != '.')
+      err = walk_down(&s, work, pos, end, links, &spliced);
+    pos = spliced ? 0 : end;
   }
-  if (err == WASI_ERRNO_SUCCESS && !owned) {
-    cur = openat(root, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (cur < 0)
-      return wasi_errno_from_host(errno);
-    owned = 1;
+  if (err == WASI_ERRNO_SUCCESS && s.depth) { /* hand the top over */
+    *out = walk_top(&s);
+    --s.depth;
+    --s.held;
+  } else if (err == WASI_ERRNO_SUCCESS) {
+    *out = openat(root, ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (*out < 0)
+      err = wasi_errno_from_host(errno);
   }
-  if (err != WASI_ERRNO_SUCCESS) {
-    if (owned)
-      close(cur);
-    return err;
-  }
-  *out = cur;
-  return WASI_ERRNO_SUCCESS;
+  walk_close(&s);
+  return err;
 }
 
 //===--- Paths ------------------------------------------------------------===//

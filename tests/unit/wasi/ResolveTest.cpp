@@ -223,6 +223,81 @@ TEST_P(ResolveTest, DestinationsOutsideAreRefused) {
     EXPECT_FALSE(exists(Parent + P)) << P;
 }
 
+TEST_P(ResolveTest, DotDotInDeepPathsStaysBeneathThePreopen) {
+  // Deeper than the walk keeps descriptors for: going back up past them
+  // re-opens the way from the preopen.
+  std::string Down;
+  for (int I = 0; I < 40; ++I) {
+    Down += "a/";
+    ASSERT_EQ(mkdir((Root + "/" + Down).c_str(), 0755), 0);
+  }
+  auto Up = [](int N) {
+    std::string S;
+    for (int I = 0; I < N; ++I)
+      S += "../";
+    return S;
+  };
+  EXPECT_EQ(openRead(Down + Up(40) + "dir/file"), WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(openRead(Down + Up(41) + "secret"), WASI_ERRNO_NOTCAPABLE);
+  EXPECT_EQ(openRead(Down + Up(25) + Up(15) + "dir/file"), WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(openRead(Down + Up(30) + Down.substr(0, 20) + Up(10) + "a/../" + Up(10) + "dir/file"),
+            WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(openRead(Down + Up(30) + Down.substr(0, 20) + Up(21) + "secret"),
+            WASI_ERRNO_NOTCAPABLE);
+  // ".." after a symlink met mid-path is the symlink's directory's parent.
+  link("../../../a", Down.substr(0, 40) + "back"); // at depth 20, to 18
+  EXPECT_EQ(openRead(Down.substr(0, 40) + "back/" + Up(18) + "dir/file"), WASI_ERRNO_SUCCESS);
+  EXPECT_EQ(openRead(Down.substr(0, 40) + "back/" + Up(19) + "secret"), WASI_ERRNO_NOTCAPABLE);
+}
+
+TEST_P(ResolveTest, DotDotRacingWithRenamesStaysBeneathThePreopen) {
+  // One thread moves a directory the walk may be in one level up and back
+  // (as a second guest with the same grant could); "..", counted from where
+  // the walk entered, must not then leave the preopen for "secret" next to
+  // it. Shallow, and deeper than the descriptors the walk keeps.
+  std::string Deep;
+  for (int I = 0; I < 20; ++I)
+    Deep += "x/";
+  for (std::string Dir = Root; Dir.size() < Root.size() + Deep.size(); Dir += "/x")
+    ASSERT_EQ(mkdir((Dir + "/x").c_str(), 0755), 0);
+  for (const std::string &Base : {std::string(), Deep}) {
+    SCOPED_TRACE(Base.empty() ? "shallow" : "deep");
+    ASSERT_EQ(mkdir((Root + "/" + Base + "d1").c_str(), 0755), 0);
+    ASSERT_EQ(mkdir((Root + "/" + Base + "d1/d2").c_str(), 0755), 0);
+    std::string Path = Base + "d1/d2/../../";
+    for (size_t I = 0; I < Base.size() / 2; ++I)
+      Path += "../";
+    Path += "secret"; // "<box>/secret" without renames: there is none
+    std::string From = Root + "/" + Base + "d1/d2", To = Root + "/" + Base + "d2";
+    std::atomic<bool> Stop{false};
+    std::atomic<long> Moves{0};
+    std::thread Mover([&] {
+      while (!Stop)
+        if (rename(From.c_str(), To.c_str()) == 0 && rename(To.c_str(), From.c_str()) == 0)
+          ++Moves;
+    });
+    while (Moves < 10)
+      std::this_thread::yield();
+    int Opened = 0, Missing = 0, Other = 0;
+    for (int I = 0; I < 20000 && !Opened; ++I) {
+      uint32_t Fd;
+      uint16_t Err = openAt(3, Path, 0, WASI_RIGHT_FD_READ, &Fd);
+      if (Err == WASI_ERRNO_SUCCESS) {
+        ++Opened;
+        EXPECT_EQ(wasi_fd_close(&Ctx, mem(), Fd), WASI_ERRNO_SUCCESS);
+      }
+      Missing += Err == WASI_ERRNO_NOENT;
+      Other += Err != WASI_ERRNO_SUCCESS && Err != WASI_ERRNO_NOENT;
+    }
+    Stop = true;
+    Mover.join();
+    EXPECT_EQ(Opened, 0) << "read the secret outside the preopen";
+    EXPECT_EQ(Other, 0);
+    EXPECT_GT(Missing, 0);
+    EXPECT_GT(Moves, 10);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Resolvers, ResolveTest,
                          ::testing::Values(uint8_t(WASI_RESOLVE_OPENAT2),
                                            uint8_t(WASI_RESOLVE_WALK)),
