@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build ccache g++ pkg-config
   llvm-19-dev liblld-19-dev lld-19 clang-19 libclang-rt-19-dev
-  libclang-rt-19-dev-wasm32 wasi-libc
+  libclang-rt-19-dev-wasm32 wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   libcli11-dev zlib1g-dev libzstd-dev libgtest-dev libgmock-dev
   wabt binaryen hyperfine valgrind nodejs python3
 )
